@@ -1,0 +1,1 @@
+"""Tooling that executes and verifies the handbook's pages (build hook and test parser)."""

@@ -1,0 +1,116 @@
+"""Find the executable code blocks of a Markdown page.
+
+The build (through the MkDocs hook) and the tests (through Sybil) both start here, so the
+two agree on what a block is, where it starts and which options it carries.
+
+A block is a fenced code block whose language is ``python``/``py`` or ``pycon``. Fences
+nested inside a longer fence (an authoring example shown inside a ````markdown fence)
+are text, not blocks. Options use superfences' attribute syntax::
+
+    ```python exec="off" title="why it does not run"
+    ```python raises="ValueError" match="columns"
+    ```python timeout="60"
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+__all__ = ["EXECUTABLE", "Block", "annotate_lines", "find_blocks", "parse_options"]
+
+EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon"}
+
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<quote>(?:>[ \t]?)+))?(?P<fence>`{3,}|~{3,})[ \t]*"
+    r"(?P<lang>[\w+.-]*)(?P<attrs>[^`\n]*)$"
+)
+
+
+@dataclass
+class Block:
+    """One fenced code block: its language, options, code and the line it opens on."""
+
+    lang: str
+    options: dict[str, str]
+    code: str
+    line: int  # 1-based line of the opening fence
+    end_line: int  # 1-based line of the closing fence
+    indent: str = ""
+    raw_lines: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def executes(self) -> bool:
+        """True unless the author switched execution off with ``exec="off"``."""
+        return self.options.get("exec", "on").lower() not in {"off", "no", "false", "0"}
+
+
+def parse_options(attrs: str) -> dict[str, str]:
+    """Parse ``key="value" flag`` fence attributes into a dict (flags map to ``"on"``)."""
+    attrs = attrs.strip().strip("{}")
+    options: dict[str, str] = {}
+    for token in shlex.split(attrs):
+        key, sep, value = token.partition("=")
+        options[key.lstrip(".")] = value if sep else "on"
+    return options
+
+
+def _scan(text: str):
+    """Yield ``(lang, attrs, open_index, close_index, indent)`` for top-level fences."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        if not match or (not match.group("lang") and not match.group("attrs").strip().startswith("{")):
+            # An opening fence needs a language; a bare fence is skipped but still paired.
+            if match:
+                i = _closing(lines, i, match) + 1
+                continue
+            i += 1
+            continue
+        close = _closing(lines, i, match)
+        yield match.group("lang"), match.group("attrs"), i, close, match.group("indent")
+        i = close + 1
+
+
+def _closing(lines: list[str], start: int, match: re.Match) -> int:
+    fence = match.group("fence")
+    indent = len(match.group("indent"))
+    closer = re.compile(rf"^[ \t]{{0,{indent + 3}}}(?:>[ \t]?)*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+    for j in range(start + 1, len(lines)):
+        if closer.match(lines[j]):
+            return j
+    return len(lines) - 1
+
+
+def find_blocks(text: str) -> list[Block]:
+    """Return the executable (python/pycon) blocks of ``text``, in page order."""
+    lines = text.split("\n")
+    blocks = []
+    for lang, attrs, start, close, indent in _scan(text):
+        if lang not in EXECUTABLE:
+            continue
+        body = lines[start + 1 : close]
+        code = "\n".join(line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in body)
+        blocks.append(
+            Block(
+                lang=EXECUTABLE[lang],
+                options=parse_options(attrs),
+                code=code,
+                line=start + 1,
+                end_line=close + 1,
+                indent=indent,
+                raw_lines=body,
+            )
+        )
+    return blocks
+
+
+def annotate_lines(text: str) -> str:
+    """Add ``line="N"`` to every executable fence so the build can name the source line."""
+    lines = text.split("\n")
+    for lang, _attrs, start, _close, _indent in _scan(text):
+        if lang in EXECUTABLE:
+            lines[start] = f'{lines[start].rstrip()} line="{start + 1}"'
+    return "\n".join(lines)

@@ -1,0 +1,331 @@
+"""Execute one code block of a page and check what it printed.
+
+Used by the MkDocs hook at build time and by the Sybil parser in the tests, so a page is
+verified the same way in both places.
+
+* ``python`` blocks run in the page's namespace. Output is captured and attributed to the
+  top-level line of the block that produced it. Lines ``#> text`` after a statement state
+  the output expected from the code since the previous ``#>`` group; a block with any
+  ``#>`` group must claim all of its output. The value of a final expression that knows
+  how to show itself as HTML (``_repr_html_``, e.g. a plot) is displayed under the block.
+* ``pycon`` blocks are doctest sessions: each ``>>>`` example runs in the page namespace
+  and its output is compared with the expected text (doctest's rules, with
+  ``NORMALIZE_WHITESPACE``); the page shows the transcript rebuilt from the real output.
+* ``raises="ValueError"`` (and optionally ``match="regex"``) marks code shown as a mistake:
+  it must raise that error, whose last traceback line is shown as the output.
+* Every block runs under a time limit; warnings raised by the block are errors.
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes
+import doctest
+import io
+import re
+import sys
+import threading
+import traceback
+import warnings
+from contextlib import redirect_stdout
+from dataclasses import dataclass, field
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "BlockFailure",
+    "BlockTimeout",
+    "Outcome",
+    "expected_groups",
+    "run_block",
+    "strip_expectations",
+]
+
+DEFAULT_TIMEOUT = 60.0
+_EXPECT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|[ \t]*)$")
+
+
+class BlockFailure(Exception):
+    """A block raised, timed out, or printed something other than what its source states."""
+
+
+class BlockTimeout(Exception):
+    """Raised inside a block that ran past its time limit."""
+
+
+@dataclass
+class Outcome:
+    """What a block produced: its output text, HTML to display, and per-group results."""
+
+    stdout: str = ""
+    html: list[str] = field(default_factory=list)
+    error: str | None = None  # last line of the expected error (``raises=``)
+    groups: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, actual) per #> group
+    transcript: str | None = None  # pycon: the session rebuilt from the real output
+
+
+# --------------------------------------------------------------------------- output capture
+class _Recorder(io.StringIO):
+    """A stdout that remembers which top-level line of the block wrote each piece of text."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__()
+        self.filename = filename
+        self.pieces: list[tuple[int, str]] = []
+
+    def write(self, text: str) -> int:
+        frame = sys._getframe(1)
+        line = 0
+        while frame is not None:  # the outermost frame of the block is its module level
+            if frame.f_code.co_filename == self.filename:
+                line = frame.f_lineno
+            frame = frame.f_back
+        return self.write_at(line, text)
+
+    def write_at(self, line: int, text: str) -> int:
+        self.pieces.append((line, text))
+        return super().write(text)
+
+
+# --------------------------------------------------------------------------- time limit
+class _Watchdog:
+    """Raise :class:`BlockTimeout` in the running thread if the block overstays its limit."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.thread_id = threading.get_ident()
+        self.lock = threading.Lock()
+        self.done = False
+        self.fired = False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+
+    def _fire(self) -> None:
+        with self.lock:
+            if not self.done:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(self.thread_id), ctypes.py_object(BlockTimeout)
+                )
+
+    def __enter__(self) -> _Watchdog:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self.lock:
+            self.done = True
+        self.timer.cancel()
+
+
+# --------------------------------------------------------------------------- expectations
+def expected_groups(code: str) -> list[tuple[int, int, str]]:
+    """Return ``(first_line, last_line, expected_text)`` for each run of ``#>`` lines."""
+    groups: list[tuple[int, int, str]] = []
+    current: list[str] = []
+    first = 0
+    for number, line in enumerate(code.split("\n"), start=1):
+        match = _EXPECT.match(line)
+        if match:
+            if not current:
+                first = number
+            current.append(match.group("text") or "")
+            continue
+        if current:
+            groups.append((first, number - 1, "\n".join(current)))
+            current = []
+    if current:
+        groups.append((first, first + len(current) - 1, "\n".join(current)))
+    return groups
+
+
+def strip_expectations(code: str) -> str:
+    """The code as shown on the page: ``#>`` lines removed (the real output is shown instead)."""
+    return "\n".join(line for line in code.split("\n") if not _EXPECT.match(line))
+
+
+def _normalise(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.rstrip("\n").split("\n")).strip("\n")
+
+
+def _diff(expected: str, actual: str) -> str:
+    import difflib
+
+    return "\n".join(
+        difflib.unified_diff(
+            expected.split("\n"), actual.split("\n"), "expected (#> in the source)", "actual output", lineterm=""
+        )
+    )
+
+
+# --------------------------------------------------------------------------- running
+def _format_traceback(error: BaseException, filename: str, code: str, offset: int) -> str:
+    lines = code.split("\n")
+    trace = traceback.TracebackException.from_exception(error)
+    # Drop the executor's own frames: the reader's traceback starts in the block.
+    first = next((i for i, frame in enumerate(trace.stack) if frame.filename == filename), 0)
+    trace.stack = traceback.StackSummary.from_list(trace.stack[first:])
+    for frame in trace.stack:
+        if frame.filename == filename and frame.lineno and 0 < frame.lineno - offset <= len(lines):
+            frame._line = lines[frame.lineno - offset - 1]  # the page is not a module linecache knows
+    return "".join(trace.format())
+
+
+def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder, offset: int) -> list[str]:
+    """Run the block; return the HTML of a displayable final expression, if any.
+
+    Line numbers are shifted by ``offset`` so that they are the page's own.
+    """
+    tree = ast.increment_lineno(ast.parse(code, filename=filename), offset)
+    last_expr = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last_line = tree.body[-1].lineno
+        last_expr = ast.Expression(tree.body.pop().value)
+    exec(compile(tree, filename, "exec"), namespace)
+    if last_expr is None:
+        return []
+    value = eval(compile(last_expr, filename, "eval"), namespace)
+    html = getattr(value, "_repr_html_", None)
+    if callable(html):
+        return [html()]
+    if value is not None:  # a bare expression prints its repr, as at the prompt
+        recorder.write_at(last_line, repr(value) + "\n")
+    return []
+
+
+def run_block(
+    code: str,
+    lang: str,
+    namespace: dict,
+    *,
+    page: str,
+    line: int,
+    options: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> Outcome:
+    """Run one block in ``namespace`` and verify it; raise :class:`BlockFailure` on any problem.
+
+    ``page`` and ``line`` (of the opening fence) name the block in messages; tracebacks point
+    at the page's own line numbers, e.g. ``File "docs/pillars/calculus.md", line 44``.
+    """
+    options = options or {}
+    limit = float(options.get("timeout", timeout or DEFAULT_TIMEOUT))
+    where = f"{page}:{line}"
+    filename = page
+    namespace.setdefault("__name__", "__main__")
+    if lang == "pycon":
+        return _run_pycon(code, namespace, where=where, filename=filename, limit=limit, offset=line)
+
+    recorder = _Recorder(filename)
+    outcome = Outcome()
+    expected_error = options.get("raises")
+    try:
+        with _Watchdog(limit) as dog, redirect_stdout(recorder), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            warnings.simplefilter("default", DeprecationWarning)
+            warnings.simplefilter("default", PendingDeprecationWarning)
+            try:
+                outcome.html = _exec_python(code, namespace, filename, recorder, offset=line)
+            except BlockTimeout:
+                raise
+            except BaseException as error:
+                if expected_error is None or isinstance(error, KeyboardInterrupt):
+                    raise BlockFailure(
+                        f"{where}: the block raised\n{_format_traceback(error, filename, code, line)}"
+                    ) from error
+                outcome.error = _check_expected_error(error, expected_error, options.get("match"), where)
+            else:
+                if expected_error is not None:
+                    raise BlockFailure(f"{where}: the block was expected to raise {expected_error}, but it did not")
+    except BlockTimeout:
+        raise BlockFailure(f"{where}: the block ran longer than its {limit:g} s limit and was stopped") from None
+    if dog.fired:  # pragma: no cover - the timeout landed after the block finished
+        raise BlockFailure(f"{where}: the block ran longer than its {limit:g} s limit")
+    outcome.stdout = recorder.getvalue()
+    outcome.groups = _check_groups(code, recorder.pieces, page, offset=line)
+    return outcome
+
+
+def _check_expected_error(error: BaseException, expected: str, match: str | None, where: str) -> str:
+    names = {cls.__name__ for cls in type(error).__mro__}
+    last_line = traceback.format_exception_only(type(error), error)[-1].strip()
+    if expected not in names:
+        raise BlockFailure(f"{where}: expected {expected}, but the block raised {last_line}") from error
+    if match is not None and not re.search(match, str(error)):
+        raise BlockFailure(f"{where}: {expected} raised, but its message does not match {match!r}: {last_line}")
+    return last_line
+
+
+def _check_groups(code: str, pieces: list[tuple[int, str]], page: str, offset: int) -> list[tuple[int, int, str]]:
+    groups = [(first + offset, last + offset, text) for first, last, text in expected_groups(code)]
+    if not groups:
+        return []
+    checked = []
+    previous_end = offset
+    for first, last, expected in groups:
+        actual = "".join(text for line, text in pieces if previous_end < line < first)
+        if _normalise(actual) != _normalise(expected):
+            raise BlockFailure(
+                f"{page}:{first}: the output does not match the #> lines\n"
+                + _diff(_normalise(expected), _normalise(actual))
+            )
+        checked.append((first, last, actual))
+        previous_end = last
+    rest = "".join(text for line, text in pieces if line > previous_end)
+    if rest.strip():
+        raise BlockFailure(
+            f"{page}:{previous_end}: output after the last #> group is not stated in the source:\n{rest}"
+        )
+    return checked
+
+
+def _run_pycon(code: str, namespace: dict, *, where: str, filename: str, limit: float, offset: int) -> Outcome:
+    parser = doctest.DocTestParser()
+    checker = doctest.OutputChecker()
+    flags = doctest.NORMALIZE_WHITESPACE
+    transcript: list[str] = []
+    outcome = Outcome()
+    for example in parser.get_examples(code):
+        recorder = _Recorder(filename)
+        error_line = None
+        try:
+            with _Watchdog(limit), redirect_stdout(recorder), warnings.catch_warnings():
+                warnings.simplefilter("error")
+                try:
+                    tree = ast.parse(example.source, filename, "single")
+                    ast.increment_lineno(tree, offset + example.lineno)
+                    exec(compile(tree, filename, "single"), namespace)
+                except BlockTimeout:
+                    raise
+                except Exception as error:
+                    if example.exc_msg is None:
+                        raise BlockFailure(
+                            f"{filename}:{offset + example.lineno + 1}: the example raised\n"
+                            f"{_format_traceback(error, filename, example.source, offset + example.lineno)}"
+                        ) from error
+                    error_line = traceback.format_exception_only(type(error), error)[-1]
+        except BlockTimeout:
+            raise BlockFailure(f"{where}: an example ran longer than its {limit:g} s limit") from None
+        got = recorder.getvalue()
+        option_flags = flags
+        for flag, on in example.options.items():
+            option_flags = option_flags | flag if on else option_flags & ~flag
+        if example.exc_msg is not None:
+            ok = error_line is not None and checker.check_output(example.exc_msg, error_line, option_flags)
+            shown = "Traceback (most recent call last):\n  ...\n" + (error_line or "(no error was raised)\n")
+            want = example.want + example.exc_msg
+        else:
+            ok = checker.check_output(example.want, got, option_flags)
+            shown, want = got, example.want
+        if not ok:
+            raise BlockFailure(
+                f"{filename}:{offset + example.lineno + 1}: the output does not match the session\n"
+                f"{_diff(_normalise(want), _normalise(shown))}"
+            )
+        source_lines = example.source.rstrip("\n").split("\n")
+        transcript.append(">>> " + source_lines[0])
+        transcript.extend("... " + line for line in source_lines[1:])
+        if shown:
+            transcript.append(shown.rstrip("\n"))
+        outcome.stdout += got
+    outcome.transcript = "\n".join(transcript)
+    return outcome

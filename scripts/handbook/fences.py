@@ -1,0 +1,123 @@
+"""Superfences handlers that execute ``python`` and ``pycon`` blocks while a page builds.
+
+The hook (``scripts/mkdocs_hooks.py``) opens a :class:`PageRun` before each page is
+converted and closes it after; blocks written in that page's source (the hook marks them
+with their line number) run in the page's own namespace, in order. Fences without a line
+mark (code rendered inside a docstring, or the source echo of a block) only highlight.
+
+markdown-exec does the Markdown plumbing (``MarkdownConverter``, ``code_block``);
+:mod:`handbook.execute` runs and verifies the code.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_exec import MarkdownConverter, code_block
+from mkdocs.exceptions import PluginError
+from pymdownx.superfences import SuperFencesException
+
+from handbook.execute import BlockFailure, Outcome, run_block, strip_expectations
+
+__all__ = ["PageRun", "formatter", "validator"]
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+@dataclass
+class PageRun:
+    """The execution state of one page during one build: a fresh namespace, in page order."""
+
+    label: str  # the page as named in messages, e.g. docs/pillars/calculus.md
+    strict: bool  # True: a failing block aborts the build; False (serve): it is shown on the page
+    namespace: dict[str, Any] = field(default_factory=lambda: {"__name__": "__main__"})
+    blocks_run: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+_current: PageRun | None = None
+
+
+class BlockError(SuperFencesException, PluginError):
+    """Aborts the build: superfences lets it through, MkDocs reports it without a Python traceback."""
+
+
+def open_page(run: PageRun) -> None:
+    global _current
+    _current = run
+
+
+def close_page() -> PageRun | None:
+    global _current
+    run, _current = _current, None
+    return run
+
+
+def validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
+    """Accept a fence for execution when it comes from the current page's own source."""
+    line = inputs.pop("line", None)
+    if _current is None or line is None:
+        return False
+    block_options = dict(inputs)
+    inputs.clear()
+    if block_options.get("exec", "on").lower() in {"off", "no", "false", "0"}:
+        attrs.update({k: v for k, v in block_options.items() if k == "title"})
+        return False
+    options["line"] = int(line)
+    options["block_options"] = block_options
+    return True
+
+
+def formatter(
+    src: str, language: str, css_class: str, options: dict, md: Any, classes=None, id_value="", attrs=None, **kwargs
+) -> str:
+    """Run the block and return its source, its real output and its figures as HTML."""
+    run = _current
+    assert run is not None  # the validator only accepts blocks while a page is open
+    block_options = options["block_options"]
+    converter = MarkdownConverter(md)
+    try:
+        outcome = run_block(src, language, run.namespace, page=run.label, line=options["line"], options=block_options)
+    except BlockFailure as failure:
+        run.failures.append(str(failure))
+        if run.strict:
+            raise BlockError(str(failure)) from failure
+        log.warning("%s", failure)
+        # `mkdocs serve` keeps going and shows the failure where the block is.
+        return converter.convert('!!! failure "This block failed"\n\n' + _indent(code_block("text", str(failure))))
+    finally:
+        run.blocks_run += 1
+    return _render(src, language, block_options, outcome, converter)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else line for line in text.split("\n"))
+
+
+def _render(src: str, language: str, block_options: dict, outcome: Outcome, converter: MarkdownConverter) -> str:
+    title = {"title": block_options["title"]} if "title" in block_options else {}
+    if language == "pycon":
+        html_out = converter.convert(code_block("pycon", outcome.transcript or "", **title))
+        return f'<div class="handbook-exec handbook-exec--verified">{html_out}</div>'
+    parts = [code_block("python", strip_expectations(src), **title)]
+    if outcome.stdout:
+        parts.append(code_block("text", outcome.stdout.rstrip("\n"), title="Output"))
+    stash = {}
+    if outcome.error:
+        placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-error"></div>'
+        stash[placeholder] = (
+            '<div class="handbook-error" role="note"><span class="handbook-error__label">Raises</span>'
+            f"<pre><code>{html.escape(outcome.error)}</code></pre></div>"
+        )
+        parts.append(placeholder)
+    for index, figure in enumerate(outcome.html):
+        placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-{index}"></div>'
+        stash[placeholder] = f'<div class="handbook-display">{figure}</div>'
+        parts.append(placeholder)
+    html_out = converter.convert("\n\n".join(parts), stash=stash, id_prefix=f"exec{converter.counter}-")
+    verified = " handbook-exec--verified" if outcome.groups else ""
+    return f'<div class="handbook-exec{verified}">{html_out}</div>'

@@ -1,0 +1,83 @@
+"""MkDocs hooks: execute every page's Python, verify its output, serve KaTeX locally.
+
+Registered in ``mkdocs.yml`` under ``hooks:``. MkDocs puts this file's folder on
+``sys.path`` while loading it, so the ``handbook`` package beside it imports.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markdown_exec import MarkdownConverter, markdown_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from handbook import fences
+from handbook.blocks import annotate_lines
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+# KaTeX comes from npm (package.json) and is served by the site itself: no CDN.
+REPO = Path(__file__).resolve().parent.parent
+KATEX_FILES = ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js")
+_state = {"serve": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serve"] = command == "serve"
+
+
+def _keep_warnings_countable(config) -> None:
+    """Let ``--strict`` see warnings even under ``-q``.
+
+    ``-q`` raises the ``mkdocs`` logger to ERROR, so warnings never reach the handler that
+    strict mode counts with, and ``mkdocs build --strict -q`` passes with broken links.
+    In a strict build a warning is fatal, so it is shown and counted even when quiet.
+    """
+    logger = logging.getLogger("mkdocs")
+    if config.strict and logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+
+
+def on_config(config):
+    _keep_warnings_countable(config)
+    if "pymdownx.superfences" not in config.markdown_extensions:
+        raise PluginError("handbook: the pymdownx.superfences Markdown extension is required")
+    superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    fences_list = superfences.setdefault("custom_fences", [])
+    for name in ("python", "py", "pycon"):
+        fences_list.append({"name": name, "class": name, "validator": fences.validator, "format": fences.formatter})
+    # markdown-exec renders the source and the output with the site's own extensions.
+    markdown_config.save(config.markdown_extensions, config.mdx_configs)
+    return config
+
+
+def on_pre_build(config) -> None:
+    MarkdownConverter.counter = 0  # ids restart, so two builds are byte-identical
+
+
+def on_files(files, config):
+    dist = REPO / "node_modules" / "katex" / "dist"
+    if not (dist / "katex.min.js").is_file():
+        raise PluginError(f"handbook: KaTeX is not installed ({dist} is missing); run `make setup` (npm ci)")
+    wanted = [*KATEX_FILES, *(f"fonts/{p.name}" for p in sorted((dist / "fonts").glob("*.woff2")))]
+    for relative in wanted:
+        files.append(File.generated(config, f"assets/katex/{relative}", abs_src_path=str(dist / relative)))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    fences.open_page(fences.PageRun(label=f"docs/{page.file.src_uri}", strict=not _state["serve"]))
+    return annotate_lines(markdown)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    run = fences.close_page()
+    if run is not None and run.blocks_run:
+        log.debug("handbook: %s ran %d blocks", run.label, run.blocks_run)
+    return html
+
+
+def on_post_build(config) -> None:
+    markdown_config.reset()
