@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from mathlib import (  # noqa: F401
+    from mathlib import (
         activations,
         autograd,
         calculus,

@@ -68,9 +68,7 @@ def as_scalar(x: Any, *, func: str, arg: str) -> float:
 def check_same_shape(a: np.ndarray, b: np.ndarray, *, func: str, names: tuple[str, str]) -> None:
     """Raise ``ValueError`` unless ``a`` and ``b`` have the same shape."""
     if a.shape != b.shape:
-        raise ValueError(
-            f"{func}: {names[0]} is {a.shape} and {names[1]} is {b.shape}; they must have the same shape"
-        )
+        raise ValueError(f"{func}: {names[0]} is {a.shape} and {names[1]} is {b.shape}; they must have the same shape")
 
 
 def check_callable(f: Any, *, func: str, arg: str) -> None:
@@ -85,7 +83,7 @@ def check_in_unit_interval(p: np.ndarray | float, *, func: str, arg: str, open_i
     bad = (arr <= 0) | (arr >= 1) if open_interval else (arr < 0) | (arr > 1)
     if bad.any():
         interval = "(0, 1)" if open_interval else "[0, 1]"
-        first = arr[bad].flat[0] if arr.ndim else float(arr)
+        first = float(arr[bad].flat[0]) if arr.ndim else float(arr)
         raise ValueError(f"{func}: {arg} must lie in {interval}; got {first!r}")
 
 
