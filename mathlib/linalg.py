@@ -44,8 +44,7 @@ def _check_invertible(M: np.ndarray, *, func: str, name: str) -> None:
     if rank < M.shape[0]:
         cond = float("inf") if s[-1] == 0 else float(s[0] / s[-1])
         raise ValueError(
-            f"{func}: {name} is singular (rank {rank} < {M.shape[0]}, condition number {cond:.3g}); "
-            "it has no inverse"
+            f"{func}: {name} is singular (rank {rank} < {M.shape[0]}, condition number {cond:.3g}); it has no inverse"
         )
 
 
@@ -85,9 +84,7 @@ def dot(a: Any, b: Any) -> float:
     a = _finite_array(a, func="dot", arg="a")
     b = _finite_array(b, func="dot", arg="b")
     if a.ndim != 1 or b.ndim != 1:
-        raise ValueError(
-            f"dot: a is {a.shape} and b is {b.shape}; both must be 1-D vectors (use matmul for matrices)"
-        )
+        raise ValueError(f"dot: a is {a.shape} and b is {b.shape}; both must be 1-D vectors (use matmul for matrices)")
     if a.shape != b.shape:
         raise ValueError(f"dot: a is {a.shape} and b is {b.shape}; both vectors must have the same length")
     return float(np.dot(a, b))
@@ -276,9 +273,7 @@ def inverse(A: Any) -> np.ndarray:
     """
     A = _finite_array(A, func="inverse", arg="A", ndim=2)
     if A.shape[0] != A.shape[1]:
-        raise ValueError(
-            f"inverse: A is non-square with shape {A.shape}; only a square matrix has an inverse"
-        )
+        raise ValueError(f"inverse: A is non-square with shape {A.shape}; only a square matrix has an inverse")
     _check_invertible(A, func="inverse", name="A")
     try:
         return np.linalg.inv(A)

@@ -20,7 +20,12 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 
 # KaTeX comes from npm (package.json) and is served by the site itself: no CDN.
 REPO = Path(__file__).resolve().parent.parent
-KATEX_FILES = ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js")
+# Front-end assets come from npm (package.json) and are served by the site itself: no CDN.
+# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it.
+NPM_ASSETS = {
+    "katex": ("katex/dist", ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js"), "fonts/*.woff2"),
+    "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
+}
 _state = {"serve": False}
 
 
@@ -58,12 +63,15 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files, config):
-    dist = REPO / "node_modules" / "katex" / "dist"
-    if not (dist / "katex.min.js").is_file():
-        raise PluginError(f"handbook: KaTeX is not installed ({dist} is missing); run `make setup` (npm ci)")
-    wanted = [*KATEX_FILES, *(f"fonts/{p.name}" for p in sorted((dist / "fonts").glob("*.woff2")))]
-    for relative in wanted:
-        files.append(File.generated(config, f"assets/katex/{relative}", abs_src_path=str(dist / relative)))
+    for name, (folder, wanted, pattern) in NPM_ASSETS.items():
+        dist = REPO / "node_modules" / folder
+        names = list(wanted)
+        if pattern:
+            names += [p.relative_to(dist).as_posix() for p in sorted(dist.glob(pattern))]
+        for relative in names:
+            if not (dist / relative).is_file():
+                raise PluginError(f"handbook: {dist / relative} is missing; run `make setup` (npm ci)")
+            files.append(File.generated(config, f"assets/{name}/{relative}", abs_src_path=str(dist / relative)))
     return files
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
 
-__all__ = ["EXECUTABLE", "Block", "annotate_lines", "find_blocks", "parse_options"]
+__all__ = ["EXECUTABLE", "Block", "annotate_lines", "expand_snippets", "find_blocks", "parse_options"]
 
 EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon"}
 
@@ -114,3 +115,16 @@ def annotate_lines(text: str) -> str:
         if lang in EXECUTABLE:
             lines[start] = f'{lines[start].rstrip()} line="{start + 1}"'
     return "\n".join(lines)
+
+
+def expand_snippets(code: str, base: Path) -> str:
+    """Expand ``--8<--`` lines with pymdownx.snippets itself, as the build does."""
+    if "--8<--" not in code:
+        return code
+    import markdown  # only pages that include snippets into executed code need it
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(base)], "check_paths": True}},
+    )
+    return "\n".join(md.preprocessors["snippet"].run(code.split("\n")))

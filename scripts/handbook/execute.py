@@ -7,7 +7,8 @@ verified the same way in both places.
   top-level line of the block that produced it. Lines ``#> text`` after a statement state
   the output expected from the code since the previous ``#>`` group; a block with any
   ``#>`` group must claim all of its output. The value of a final expression that knows
-  how to show itself as HTML (``_repr_html_``, e.g. a plot) is displayed under the block.
+  how to show itself (``_repr_html_``, e.g. a plot; ``_repr_markdown_``, e.g. a Mermaid
+  diagram) is displayed under the block, as Jupyter would.
 * ``pycon`` blocks are doctest sessions: each ``>>>`` example runs in the page namespace
   and its output is compared with the expected text (doctest's rules, with
   ``NORMALIZE_WHITESPACE``); the page shows the transcript rebuilt from the real output.
@@ -58,6 +59,7 @@ class Outcome:
 
     stdout: str = ""
     html: list[str] = field(default_factory=list)
+    markdown: list[str] = field(default_factory=list)
     error: str | None = None  # last line of the expected error (``raises=``)
     groups: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, actual) per #> group
     transcript: str | None = None  # pycon: the session rebuilt from the real output
@@ -170,8 +172,8 @@ def _format_traceback(error: BaseException, filename: str, code: str, offset: in
     return "".join(trace.format())
 
 
-def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder, offset: int) -> list[str]:
-    """Run the block; return the HTML of a displayable final expression, if any.
+def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder, offset: int, outcome: Outcome) -> None:
+    """Run the block; a displayable final expression goes to ``outcome.html``/``.markdown``.
 
     Line numbers are shifted by ``offset`` so that they are the page's own.
     """
@@ -182,14 +184,14 @@ def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder,
         last_expr = ast.Expression(tree.body.pop().value)
     exec(compile(tree, filename, "exec"), namespace)
     if last_expr is None:
-        return []
+        return
     value = eval(compile(last_expr, filename, "eval"), namespace)
-    html = getattr(value, "_repr_html_", None)
-    if callable(html):
-        return [html()]
-    if value is not None:  # a bare expression prints its repr, as at the prompt
+    if callable(getattr(value, "_repr_html_", None)):
+        outcome.html.append(value._repr_html_())
+    elif callable(getattr(value, "_repr_markdown_", None)):
+        outcome.markdown.append(value._repr_markdown_())
+    elif value is not None:  # a bare expression prints its repr, as at the prompt
         recorder.write_at(last_line, repr(value) + "\n")
-    return []
 
 
 def run_block(
@@ -201,11 +203,14 @@ def run_block(
     line: int,
     options: dict[str, str] | None = None,
     timeout: float | None = None,
+    check: bool = True,
 ) -> Outcome:
     """Run one block in ``namespace`` and verify it; raise :class:`BlockFailure` on any problem.
 
     ``page`` and ``line`` (of the opening fence) name the block in messages; tracebacks point
     at the page's own line numbers, e.g. ``File "docs/pillars/calculus.md", line 44``.
+    With ``check=False`` the stated outputs are not compared, only collected with the real
+    ones (``scripts/update_examples.py`` rewrites the source from them).
     """
     options = options or {}
     limit = float(options.get("timeout", timeout or DEFAULT_TIMEOUT))
@@ -213,7 +218,7 @@ def run_block(
     filename = page
     namespace.setdefault("__name__", "__main__")
     if lang == "pycon":
-        return _run_pycon(code, namespace, where=where, filename=filename, limit=limit, offset=line)
+        return _run_pycon(code, namespace, where=where, filename=filename, limit=limit, offset=line, check=check)
 
     recorder = _Recorder(filename)
     outcome = Outcome()
@@ -224,7 +229,7 @@ def run_block(
             warnings.simplefilter("default", DeprecationWarning)
             warnings.simplefilter("default", PendingDeprecationWarning)
             try:
-                outcome.html = _exec_python(code, namespace, filename, recorder, offset=line)
+                _exec_python(code, namespace, filename, recorder, offset=line, outcome=outcome)
             except BlockTimeout:
                 raise
             except BaseException as error:
@@ -241,7 +246,7 @@ def run_block(
     if dog.fired:  # pragma: no cover - the timeout landed after the block finished
         raise BlockFailure(f"{where}: the block ran longer than its {limit:g} s limit")
     outcome.stdout = recorder.getvalue()
-    outcome.groups = _check_groups(code, recorder.pieces, page, offset=line)
+    outcome.groups = _check_groups(code, recorder.pieces, page, offset=line, check=check)
     return outcome
 
 
@@ -255,7 +260,9 @@ def _check_expected_error(error: BaseException, expected: str, match: str | None
     return last_line
 
 
-def _check_groups(code: str, pieces: list[tuple[int, str]], page: str, offset: int) -> list[tuple[int, int, str]]:
+def _check_groups(
+    code: str, pieces: list[tuple[int, str]], page: str, offset: int, check: bool
+) -> list[tuple[int, int, str]]:
     groups = [(first + offset, last + offset, text) for first, last, text in expected_groups(code)]
     if not groups:
         return []
@@ -263,7 +270,7 @@ def _check_groups(code: str, pieces: list[tuple[int, str]], page: str, offset: i
     previous_end = offset
     for first, last, expected in groups:
         actual = "".join(text for line, text in pieces if previous_end < line < first)
-        if _normalise(actual) != _normalise(expected):
+        if check and _normalise(actual) != _normalise(expected):
             raise BlockFailure(
                 f"{page}:{first}: the output does not match the #> lines\n"
                 + _diff(_normalise(expected), _normalise(actual))
@@ -271,14 +278,16 @@ def _check_groups(code: str, pieces: list[tuple[int, str]], page: str, offset: i
         checked.append((first, last, actual))
         previous_end = last
     rest = "".join(text for line, text in pieces if line > previous_end)
-    if rest.strip():
+    if check and rest.strip():
         raise BlockFailure(
             f"{page}:{previous_end}: output after the last #> group is not stated in the source:\n{rest}"
         )
     return checked
 
 
-def _run_pycon(code: str, namespace: dict, *, where: str, filename: str, limit: float, offset: int) -> Outcome:
+def _run_pycon(
+    code: str, namespace: dict, *, where: str, filename: str, limit: float, offset: int, check: bool
+) -> Outcome:
     parser = doctest.DocTestParser()
     checker = doctest.OutputChecker()
     flags = doctest.NORMALIZE_WHITESPACE
@@ -316,7 +325,7 @@ def _run_pycon(code: str, namespace: dict, *, where: str, filename: str, limit: 
         else:
             ok = checker.check_output(example.want, got, option_flags)
             shown, want = got, example.want
-        if not ok:
+        if check and not ok:
             raise BlockFailure(
                 f"{filename}:{offset + example.lineno + 1}: the output does not match the session\n"
                 f"{_diff(_normalise(want), _normalise(shown))}"

@@ -114,6 +114,7 @@ def _render(src: str, language: str, block_options: dict, outcome: Outcome, conv
             f"<pre><code>{html.escape(outcome.error)}</code></pre></div>"
         )
         parts.append(placeholder)
+    parts.extend(outcome.markdown)
     for index, figure in enumerate(outcome.html):
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-{index}"></div>'
         stash[placeholder] = f'<div class="handbook-display">{figure}</div>'

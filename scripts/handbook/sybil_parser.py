@@ -9,24 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 from sybil import Document, Example, Region
 
-from handbook.blocks import Block, find_blocks
+from handbook.blocks import Block, expand_snippets, find_blocks
 from handbook.execute import run_block
 
 __all__ = ["HandbookParser"]
-
-
-def _expand_snippets(code: str, base: Path) -> str:
-    """Expand ``--8<--`` lines with pymdownx.snippets itself, as the build does."""
-    if "--8<--" not in code:
-        return code
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(base)], "check_paths": True}},
-    )
-    return "\n".join(md.preprocessors["snippet"].run(code.split("\n")))
 
 
 class HandbookParser:
@@ -48,5 +36,5 @@ class HandbookParser:
     def evaluate(self, example: Example) -> None:
         page, block = example.parsed
         assert isinstance(block, Block)
-        code = _expand_snippets(block.code, self.root)
+        code = expand_snippets(block.code, self.root)
         run_block(code, block.lang, example.namespace, page=page, line=block.line, options=block.options)

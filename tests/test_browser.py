@@ -1,0 +1,126 @@
+"""Browser smoke test: the built site in Debian's Chromium, offline, in both colour schemes.
+
+Playwright drives /usr/bin/chromium (never `playwright install`). Each page of the
+handbook's sections is loaded from a loopback server; formulas must be typeset, plots must
+have a size, and no request may leave 127.0.0.1.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PAGES = [
+    "",
+    "pillars/",
+    "pillars/linear-algebra/",
+    "pillars/calculus/",
+    "pillars/probability/",
+    "pillars/putting-it-together/",
+    "contributing/",
+]
+SHOTS = Path(os.environ.get("HANDBOOK_SCREENSHOTS", "/tmp/handbook-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test` as root or apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return context, page, requests, errors
+
+
+MATH_STATE = """() => {
+  const marked = [...document.querySelectorAll('.arithmatex')];
+  return {
+    total: marked.length,
+    untypeset: marked.filter(el => !el.querySelector('.katex')).map(el => el.textContent.slice(0, 60)),
+    raw: /\\\\\\(|\\$\\$/.test(document.querySelector('article').innerText),
+  };
+}"""
+
+PLOT_SIZES = """() => [...document.querySelectorAll('article svg[role="img"]')].map(svg => {
+  const box = svg.getBoundingClientRect();
+  return {label: svg.getAttribute('aria-label'), width: box.width, height: box.height,
+          color: getComputedStyle(svg).color};
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline(browser, site_url, path, scheme):
+    """Formulas typeset, plots sized, no request leaves 127.0.0.1, no script errors."""
+    context, page, requests, errors = open_page(browser, f"{site_url}/{path}", scheme)
+    try:
+        math = page.evaluate(MATH_STATE)
+        assert math["untypeset"] == [], "formulas left as raw LaTeX"
+        assert not math["raw"], "raw \\( or $$ delimiters are visible in the article"
+        for plot in page.evaluate(PLOT_SIZES):
+            assert plot["width"] > 0 and plot["height"] > 0, f"plot {plot['label']!r} has no size"
+        outside = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
+        assert outside == []
+        assert errors == []
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        name = (path.strip("/").replace("/", "_") or "home") + f"-{scheme}.png"
+        page.screenshot(path=str(SHOTS / name), full_page=True)
+    finally:
+        context.close()
+
+
+def test_plot_text_follows_the_colour_scheme(browser, site_url):
+    """Plot text and axes use currentColor: light on the dark scheme, dark on the light one."""
+    colours = {}
+    for scheme in ("light", "dark"):
+        context, page, _, _ = open_page(browser, f"{site_url}/pillars/calculus/", scheme)
+        try:
+            plots = page.evaluate(PLOT_SIZES)
+            assert plots, "the calculus page has no plot"
+            colours[scheme] = plots[0]["color"]
+        finally:
+            context.close()
+
+    def brightness(css):
+        r, g, b = (int(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+        return (r + g + b) / 3
+
+    assert brightness(colours["dark"]) > 128 > brightness(colours["light"])
+
+
+def test_math_survives_instant_navigation(browser, site_url):
+    """After Material's instant navigation to another page, its formulas are typeset too."""
+    context, page, _, _ = open_page(browser, f"{site_url}/pillars/", "light")
+    try:
+        page.click("a[href$='calculus/']")
+        page.wait_for_url("**/pillars/calculus/")
+        page.wait_for_load_state("networkidle")
+        math = page.evaluate(MATH_STATE)
+        assert math["total"] > 0 and math["untypeset"] == []
+    finally:
+        context.close()
