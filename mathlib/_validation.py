@@ -117,3 +117,29 @@ def check_finite(x: Any, *, func: str, arg: str) -> None:
     if bad.any():
         first = arr[bad].flat[0] if arr.ndim else float(arr)
         raise ValueError(f"{func}: {arg} must be finite; got {float(first)!r}")
+
+
+def finite_array(x: Any, *, func: str, arg: str, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
+    """``as_array`` that also rejects ``inf``: the input of a numerical method."""
+    arr = as_array(x, func=func, arg=arg, ndim=ndim)
+    check_finite(arr, func=func, arg=arg)
+    return arr
+
+
+def finite_scalar(x: Any, *, func: str, arg: str) -> float:
+    """``as_scalar`` that also rejects ``inf``."""
+    value = as_scalar(x, func=func, arg=arg)
+    check_finite(value, func=func, arg=arg)
+    return value
+
+
+def positive_number(x: Any, *, func: str, arg: str) -> float:
+    """A finite real number > 0 (a step size, a learning rate, a standard deviation)."""
+    value = finite_scalar(x, func=func, arg=arg)
+    check_positive(value, func=func, arg=arg)
+    return value
+
+
+def as_input(x: np.ndarray) -> float | np.ndarray:
+    """The point handed to a user's function: a float for a 0-d array, so math-module functions work."""
+    return float(x) if x.ndim == 0 else x

@@ -1,4 +1,4 @@
-r"""Calculus: numerical derivatives, gradients and gradient descent.
+r"""Calculus: numerical derivatives, gradients, Jacobians and Hessians.
 
 Every function here approximates derivatives by central differences, which is how a
 hand-written backward pass is checked. For $f(x) = x^2$ the slope at 3 is $2 \cdot 3 = 6$:
@@ -11,23 +11,22 @@ hand-written backward pass is checked. For $f(x) = x^2$ the slope at 3 is $2 \cd
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from mathlib._validation import (
-    as_array,
     as_callable_result,
+    as_input,
     as_scalar,
     check_callable,
     check_finite,
-    check_positive,
-    check_positive_int,
+    finite_array,
+    positive_number,
 )
 
 __all__ = [
-    "DescentResult",
+    "DescentResult",  # from mathlib.descent, so that calculus holds the whole toolkit
     "derivative",
     "gradient",
     "gradient_check",
@@ -37,26 +36,8 @@ __all__ = [
 ]
 
 
-def _positive_number(value: Any, *, func: str, arg: str) -> float:
-    value = as_scalar(value, func=func, arg=arg)
-    check_positive(value, func=func, arg=arg)
-    check_finite(value, func=func, arg=arg)
-    return value
-
-
-def _point(x: Any, *, func: str, arg: str = "x", ndim: int | None = None) -> np.ndarray:
-    arr = as_array(x, func=func, arg=arg, ndim=ndim)
-    check_finite(arr, func=func, arg=arg)
-    return arr
-
-
-def _as_input(x: np.ndarray) -> float | np.ndarray:
-    # A scalar point is passed to f as a float, so that math-module functions work.
-    return float(x) if x.ndim == 0 else x
-
-
 def _f_at(f: Callable[..., Any], x: np.ndarray, *, func: str, where: str) -> float:
-    value = as_callable_result(f, _as_input(x), func=func, arg="f")
+    value = as_callable_result(f, as_input(x), func=func, arg="f")
     if not np.isfinite(value):
         raise ValueError(f"{func}: f returned {value!r} at {where}; f must be finite within h of x")
     return value
@@ -123,7 +104,7 @@ def derivative(f: Callable[[float], float], x: Any, h: float = 1e-5) -> float:
     check_callable(f, func="derivative", arg="f")
     x = as_scalar(x, func="derivative", arg="x")
     check_finite(x, func="derivative", arg="x")
-    h = _positive_number(h, func="derivative", arg="h")
+    h = positive_number(h, func="derivative", arg="h")
     f_plus = _f_at(f, np.asarray(x + h), func="derivative", where=f"x + h = {x + h!r}")
     f_minus = _f_at(f, np.asarray(x - h), func="derivative", where=f"x - h = {x - h!r}")
     return (f_plus - f_minus) / (2 * h)
@@ -171,8 +152,8 @@ def gradient(f: Callable[[Any], float], x: Any, h: float = 1e-5) -> np.ndarray |
     [28. 27.]
     """
     check_callable(f, func="gradient", arg="f")
-    x = _point(x, func="gradient")
-    h = _positive_number(h, func="gradient", arg="h")
+    x = finite_array(x, func="gradient", arg="x")
+    h = positive_number(h, func="gradient", arg="h")
     grad = _central_gradient(f, x, h, func="gradient")
     return float(grad) if grad.ndim == 0 else grad
 
@@ -220,8 +201,8 @@ def jacobian(f: Callable[[np.ndarray], Any], x: Any, h: float = 1e-5) -> np.ndar
      [1. 1.]]
     """
     check_callable(f, func="jacobian", arg="f")
-    x = _point(x, func="jacobian", ndim=1)
-    h = _positive_number(h, func="jacobian", arg="h")
+    x = finite_array(x, func="jacobian", arg="x", ndim=1)
+    h = positive_number(h, func="jacobian", arg="h")
     columns = []
     for j in range(x.size):
         x_plus, x_minus = x.copy(), x.copy()
@@ -282,8 +263,8 @@ def hessian(f: Callable[[np.ndarray], float], x: Any, h: float = 1e-4) -> np.nda
      [30. 24.]]
     """
     check_callable(f, func="hessian", arg="f")
-    x = _point(x, func="hessian", ndim=1)
-    h = _positive_number(h, func="hessian", arg="h")
+    x = finite_array(x, func="hessian", arg="x", ndim=1)
+    h = positive_number(h, func="hessian", arg="h")
     n = x.size
     H = np.empty((n, n))
 
@@ -353,10 +334,10 @@ def gradient_check(f: Callable[[Any], float], grad_f: Callable[[Any], Any], x: A
     """
     check_callable(f, func="gradient_check", arg="f")
     check_callable(grad_f, func="gradient_check", arg="grad_f")
-    x = _point(x, func="gradient_check")
-    h = _positive_number(h, func="gradient_check", arg="h")
+    x = finite_array(x, func="gradient_check", arg="x")
+    h = positive_number(h, func="gradient_check", arg="h")
     g_num = _central_gradient(f, x, h, func="gradient_check")
-    g = np.asarray(grad_f(_as_input(x.copy())), dtype=float)
+    g = np.asarray(grad_f(as_input(x.copy())), dtype=float)
     if g.shape != x.shape:
         raise ValueError(f"gradient_check: grad_f(x) is {g.shape} and x is {x.shape}; they must have the same shape")
     check_finite(g, func="gradient_check", arg="grad_f(x)")
@@ -364,103 +345,5 @@ def gradient_check(f: Callable[[Any], float], grad_f: Callable[[Any], Any], x: A
     return float(np.linalg.norm(g_num - g)) / denominator
 
 
-@dataclass(frozen=True, eq=False)
-class DescentResult:
-    r"""The outcome of :func:`gradient_descent`.
-
-    Attributes
-    ----------
-    x : float or numpy.ndarray
-        The end point $x_{\text{steps}}$; a float if ``x0`` was a scalar.
-    path : numpy.ndarray, shape (steps + 1, *x0.shape)
-        Every iterate, starting with ``x0``; read-only.
-    steps : int
-        The number of updates taken.
-    """
-
-    x: float | np.ndarray
-    path: np.ndarray
-    steps: int
-
-
-def gradient_descent(grad_f: Callable[[Any], Any], x0: Any, lr: float, steps: int) -> DescentResult:
-    r"""Minimise a function by stepping against its gradient.
-
-    Parameters
-    ----------
-    grad_f : callable
-        The gradient of the function to minimise: takes the current point (a float if
-        ``x0`` is a scalar, else an array shaped like ``x0``) and returns the gradient,
-        shaped like ``x0``.
-    x0 : float or array_like
-        The starting point.
-    lr : float
-        The learning rate $\alpha > 0$.
-    steps : int
-        The number of updates, >= 1.
-
-    Returns
-    -------
-    DescentResult
-        ``.x`` the end point, ``.path`` all ``steps + 1`` points, ``.steps``.
-
-    Raises
-    ------
-    TypeError
-        If ``grad_f`` is not callable, ``x0`` is not numeric or ``steps`` is not an int.
-    ValueError
-        If ``lr`` is not a finite number > 0, ``steps`` < 1, ``x0`` is empty or not
-        finite, the gradient has the wrong shape, or the iteration diverges: the
-        message names ``lr`` and the step at which the gradient or the point stopped
-        being finite.
-
-    Notes
-    -----
-    $$ x_{k+1} = x_k - \alpha \, \nabla f(x_k) $$
-
-    On $f(w) = w^2$, $\nabla f = 2w$, so $w_{k+1} = (1 - 2\alpha) w_k$: it converges
-    for $0 < \alpha < 1$ and diverges for $\alpha > 1$.
-
-    Examples
-    --------
-    From $w_0 = 5$ with $\alpha = 0.1$, $w_k = 5 \cdot 0.8^k$:
-
-    >>> import math
-    >>> result = gradient_descent(lambda w: 2 * w, 5.0, lr=0.1, steps=20)
-    >>> print(result.path[1])
-    4.0
-    >>> result.path.shape
-    (21,)
-    >>> math.isclose(result.x, 5 * 0.8**20, rel_tol=1e-12)
-    True
-    """
-    check_callable(grad_f, func="gradient_descent", arg="grad_f")
-    x = _point(x0, func="gradient_descent", arg="x0").copy()
-    lr = _positive_number(lr, func="gradient_descent", arg="lr")
-    steps = check_positive_int(steps, func="gradient_descent", arg="steps")
-    path = np.empty((steps + 1, *x.shape))
-    path[0] = x
-    for k in range(1, steps + 1):
-        # Overflow on the way to divergence is reported below as one ValueError
-        # that names lr and the step, instead of as RuntimeWarnings and inf.
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            g = np.asarray(grad_f(_as_input(x.copy())), dtype=float)
-            if g.shape != x.shape:
-                raise ValueError(
-                    f"gradient_descent: grad_f(x) is {g.shape} and x0 is {x.shape}; they must have the same shape"
-                )
-            if not np.isfinite(g).all():
-                raise ValueError(
-                    f"gradient_descent: diverged at step {k} of {steps} with lr={lr!r}: the gradient became "
-                    "non-finite; try a smaller lr"
-                )
-            x = np.asarray(x - lr * g)
-        if not np.isfinite(x).all():
-            raise ValueError(
-                f"gradient_descent: diverged at step {k} of {steps} with lr={lr!r}: x became non-finite; "
-                "try a smaller lr"
-            )
-        path[k] = x
-    path.flags.writeable = False
-    end = float(x) if x.ndim == 0 else x.copy()
-    return DescentResult(x=end, path=path, steps=steps)
+# Gradient descent lives in its own module; it is part of the calculus toolkit's API.
+from mathlib.descent import DescentResult, gradient_descent  # noqa: E402

@@ -24,15 +24,9 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, check_finite, check_same_shape
+from mathlib._validation import check_same_shape, finite_array
 
 __all__ = ["dot", "hadamard", "inverse", "matmul", "solve_normal_equation", "transpose"]
-
-
-def _finite_array(x: Any, *, func: str, arg: str, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
-    arr = as_array(x, func=func, arg=arg, ndim=ndim)
-    check_finite(arr, func=func, arg=arg)
-    return arr
 
 
 def _check_invertible(M: np.ndarray, *, func: str, name: str) -> None:
@@ -81,8 +75,8 @@ def dot(a: Any, b: Any) -> float:
     >>> dot([1, 0], [0, 1])  # perpendicular vectors
     0.0
     """
-    a = _finite_array(a, func="dot", arg="a")
-    b = _finite_array(b, func="dot", arg="b")
+    a = finite_array(a, func="dot", arg="a")
+    b = finite_array(b, func="dot", arg="b")
     if a.ndim != 1 or b.ndim != 1:
         raise ValueError(f"dot: a is {a.shape} and b is {b.shape}; both must be 1-D vectors (use matmul for matrices)")
     if a.shape != b.shape:
@@ -131,8 +125,8 @@ def matmul(A: Any, B: Any) -> np.ndarray | float:
     [[1. 2.]
      [3. 4.]]
     """
-    A = _finite_array(A, func="matmul", arg="A", ndim=(1, 2))
-    B = _finite_array(B, func="matmul", arg="B", ndim=(1, 2))
+    A = finite_array(A, func="matmul", arg="A", ndim=(1, 2))
+    B = finite_array(B, func="matmul", arg="B", ndim=(1, 2))
     inner_A = ("columns" if A.ndim == 2 else "length", A.shape[-1])
     inner_B = ("rows" if B.ndim == 2 else "length", B.shape[0])
     if inner_A[1] != inner_B[1]:
@@ -183,8 +177,8 @@ def hadamard(A: Any, B: Any) -> np.ndarray:
     [[5. 0. 8.]
      [0. 7. 0.]]
     """
-    A = _finite_array(A, func="hadamard", arg="A")
-    B = _finite_array(B, func="hadamard", arg="B")
+    A = finite_array(A, func="hadamard", arg="A")
+    B = finite_array(B, func="hadamard", arg="B")
     check_same_shape(A, B, func="hadamard", names=("A", "B"))
     return np.multiply(A, B)
 
@@ -223,7 +217,7 @@ def transpose(A: Any) -> np.ndarray:
      [2. 5.]
      [3. 6.]]
     """
-    A = _finite_array(A, func="transpose", arg="A")
+    A = finite_array(A, func="transpose", arg="A")
     if A.ndim != 2:
         raise ValueError(
             f"transpose: A must be a 2-D matrix; got shape {A.shape} ({A.ndim}-D). "
@@ -271,7 +265,7 @@ def inverse(A: Any) -> np.ndarray:
     [[ 0.6 -0.7]
      [-0.2  0.4]]
     """
-    A = _finite_array(A, func="inverse", arg="A", ndim=2)
+    A = finite_array(A, func="inverse", arg="A", ndim=2)
     if A.shape[0] != A.shape[1]:
         raise ValueError(f"inverse: A is non-square with shape {A.shape}; only a square matrix has an inverse")
     _check_invertible(A, func="inverse", name="A")
@@ -329,8 +323,8 @@ def solve_normal_equation(X: Any, y: Any) -> np.ndarray:
     >>> print(np.round(solve_normal_equation(X, [1, 3, 5, 7]), 10))
     [1. 2.]
     """
-    X = _finite_array(X, func="solve_normal_equation", arg="X", ndim=2)
-    y = _finite_array(y, func="solve_normal_equation", arg="y", ndim=(1, 2))
+    X = finite_array(X, func="solve_normal_equation", arg="X", ndim=2)
+    y = finite_array(y, func="solve_normal_equation", arg="y", ndim=(1, 2))
     if X.shape[0] != y.shape[0]:
         raise ValueError(
             f"solve_normal_equation: X is {X.shape} and y is {y.shape}; "

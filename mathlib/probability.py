@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, as_scalar, check_finite, check_in_unit_interval, check_positive
+from mathlib._validation import as_array, as_scalar, check_finite, check_in_unit_interval, check_positive, finite_scalar
 
 __all__ = [
     "bayes",
@@ -31,12 +31,6 @@ def _binary(x: Any, func: str, *, ndim: int | None = None) -> np.ndarray:
     if bad.any():
         raise ValueError(f"{func}: x must hold only 0 and 1; got {float(x[bad].flat[0])!r}")
     return x
-
-
-def _finite(value: Any, func: str, arg: str) -> float:
-    value = as_scalar(value, func=func, arg=arg)
-    check_finite(value, func=func, arg=arg)
-    return value
 
 
 def _probability(value: Any, func: str, arg: str) -> float:
@@ -119,8 +113,8 @@ def gaussian_pdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> float | np.ndar
     True
     """
     x = as_array(x, func="gaussian_pdf", arg="x")
-    mu = _finite(mu, "gaussian_pdf", "mu")
-    sigma = _finite(sigma, "gaussian_pdf", "sigma")
+    mu = finite_scalar(mu, func="gaussian_pdf", arg="mu")
+    sigma = finite_scalar(sigma, func="gaussian_pdf", arg="sigma")
     check_positive(sigma, func="gaussian_pdf", arg="sigma")
     # Far in the tails the square overflows to inf, and exp(-inf) = 0 is the right density.
     with np.errstate(over="ignore"):
