@@ -6,6 +6,8 @@ analytic value, finite differences and an independent reference in the test-suit
 Submodules load on first use (PEP 562), so ``import mathlib`` costs little more than
 ``import numpy``; SymPy and matplotlib load only inside the functions that need them.
 
+Examples
+--------
 >>> import mathlib
 >>> mathlib.linalg.dot([0.5, -0.3, 0.1], [170, 65, 25])
 68.0

@@ -4,6 +4,8 @@ Every function takes a number or an array ``z``: a number gives a Python ``float
 array gives an ``ndarray`` of the same shape. All are numerically stable: no overflow
 warning for any finite ``z`` (tested for $|z| \le 10^4$).
 
+Examples
+--------
 >>> from mathlib.activations import sigmoid, sigmoid_grad
 >>> sigmoid(0), sigmoid_grad(0)
 (0.5, 0.25)

@@ -3,6 +3,8 @@ r"""Calculus: numerical derivatives, gradients, Jacobians and Hessians.
 Every function here approximates derivatives by central differences, which is how a
 hand-written backward pass is checked. For $f(x) = x^2$ the slope at 3 is $2 \cdot 3 = 6$:
 
+Examples
+--------
 >>> from mathlib.calculus import derivative
 >>> round(derivative(lambda x: x**2, 3.0), 6)
 6.0
@@ -289,7 +291,7 @@ def gradient_check(f: Callable[[Any], float], grad_f: Callable[[Any], Any], x: A
     Parameters
     ----------
     f : callable
-        The scalar function, as for :func:`gradient`.
+        The scalar function, as for ``gradient``.
     grad_f : callable
         The gradient to check: takes ``x`` and returns an array shaped like ``x``.
     x : array_like
@@ -309,7 +311,7 @@ def gradient_check(f: Callable[[Any], float], grad_f: Callable[[Any], Any], x: A
         If ``f`` or ``grad_f`` is not callable, or ``x`` is not numeric.
     ValueError
         If ``grad_f(x)`` has a different shape from ``x`` or is not finite, or for the
-        reasons :func:`gradient` raises.
+        reasons ``gradient`` raises.
 
     Notes
     -----

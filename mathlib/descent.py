@@ -2,6 +2,8 @@ r"""Gradient descent: follow the negative gradient downhill, keeping the whole p
 
 $$x_{k+1} = x_k - \alpha \, \nabla f(x_k)$$
 
+Examples
+--------
 >>> from mathlib.descent import gradient_descent
 >>> result = gradient_descent(lambda w: 2 * w, 5.0, lr=0.1, steps=20)
 >>> float(result.path[1])
@@ -23,7 +25,7 @@ __all__ = ["DescentResult", "gradient_descent"]
 
 @dataclass(frozen=True, eq=False)
 class DescentResult:
-    r"""The outcome of :func:`gradient_descent`.
+    r"""The outcome of ``gradient_descent``.
 
     Attributes
     ----------

@@ -5,6 +5,8 @@ within an absolute tolerance of 1e-6. It is then rescaled to sum to exactly 1, s
 the identity $H(p, q) = H(p) + D_{\mathrm{KL}}(p \,\|\, q)$ holds to rounding.
 Results are in nats (natural log) unless ``base`` is given; ``base=2`` gives bits.
 
+Examples
+--------
 >>> from mathlib.information import entropy
 >>> entropy([0.5, 0.5], base=2)
 1.0

@@ -6,6 +6,8 @@ $0.5 \cdot 170$, $-0.3 \cdot 65$ and $0.1 \cdot 25$ below each round to exactly
 $85$, $-19.5$ and $2.5$ in binary floating point, so the sum prints as ``68.0`` with
 no rounding hidden from the reader.
 
+Examples
+--------
 >>> import numpy as np
 >>> from mathlib.linalg import dot, matmul
 >>> dot([0.5, -0.3, 0.1], [170, 65, 25])

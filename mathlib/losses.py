@@ -3,6 +3,8 @@ r"""Loss functions and their gradients with respect to the prediction.
 Every loss is a mean over samples and returns a Python ``float``; every ``*_grad`` is the
 gradient of that mean, so it carries the factor $1/n$.
 
+Examples
+--------
 >>> from mathlib.losses import mse, mse_grad
 >>> mse(3.0, 5.0), mse_grad(3.0, 5.0)
 (4.0, 4.0)

@@ -1,5 +1,7 @@
 r"""Probability: the Bernoulli and Gaussian distributions, Bayes' rule, maximum likelihood.
 
+Examples
+--------
 >>> from mathlib.probability import bernoulli_mle, gaussian_pdf
 >>> bernoulli_mle([1] * 47 + [0] * 953)
 0.047

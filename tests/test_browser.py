@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -54,15 +55,30 @@ def open_page(browser, url, scheme):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
+    _settle(page)
     return context, page, requests, errors
 
 
-MATH_STATE = """() => {
+def _settle(page):
+    """Give KaTeX and Mermaid a moment after the network is idle (they run on Material's document$)."""
+    try:
+        page.wait_for_function(TYPESET, timeout=10_000)
+    except PlaywrightTimeout:
+        pass  # the assertions below report what is left untypeset
+
+
+TYPESET = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))
+  && [...document.querySelectorAll('pre.mermaid, div.mermaid')].every(el => el.querySelector('svg'))"""
+
+
+MATH_STATE = r"""() => {
   const marked = [...document.querySelectorAll('.arithmatex')];
+  const prose = document.querySelector('article').cloneNode(true);
+  prose.querySelectorAll('pre, code, .katex').forEach(el => el.remove());  // LaTeX shown as code is fine
   return {
     total: marked.length,
     untypeset: marked.filter(el => !el.querySelector('.katex')).map(el => el.textContent.slice(0, 60)),
-    raw: /\\\\\\(|\\$\\$/.test(document.querySelector('article').innerText),
+    raw: /\\\(|\$\$/.test(prose.textContent),
   };
 }"""
 
@@ -120,6 +136,7 @@ def test_math_survives_instant_navigation(browser, site_url):
         page.click("a[href$='calculus/']")
         page.wait_for_url("**/pillars/calculus/")
         page.wait_for_load_state("networkidle")
+        _settle(page)
         math = page.evaluate(MATH_STATE)
         assert math["total"] > 0 and math["untypeset"] == []
     finally:

@@ -6,6 +6,8 @@ garbage collector must then trace); the topological sort uses an explicit stack,
 chain of a million nodes needs no recursion; bad input raises an error naming the
 operation. Plain numbers in an expression become leaf nodes, so drawings show them.
 
+Examples
+--------
 >>> from mathlib.autograd import Value
 >>> x = Value(2.0)
 >>> h = x**2

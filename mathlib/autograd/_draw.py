@@ -1,4 +1,4 @@
-r"""Drawing the graph that computed a :class:`~mathlib.autograd.Value`, as Mermaid text."""
+r"""Drawing the graph that computed a ``Value``, as Mermaid text."""
 
 from __future__ import annotations
 
@@ -27,11 +27,11 @@ def to_mermaid(root):
     Raises
     ------
     TypeError
-        If ``root`` is not a :class:`Value`.
+        If ``root`` is not a ``Value``.
 
     Notes
     -----
-    An edge :math:`x \to u` means :math:`u` uses :math:`x`; backward runs it in reverse:
+    An edge $x \to u$ means $u$ uses $x$; backward runs it in reverse:
 
     $$ \bar{x} \mathrel{+}= \bar{u}\,\frac{\partial u}{\partial x} $$
 
@@ -81,7 +81,7 @@ class Diagram:
     Attributes
     ----------
     text : str
-        The flowchart, as returned by :func:`to_mermaid`.
+        The flowchart, as returned by ``to_mermaid``.
     """
 
     text: str
@@ -94,7 +94,7 @@ class Diagram:
 
 
 def draw(root):
-    """Return a :class:`Diagram` of the graph that computed ``root``.
+    """Return a ``Diagram`` of the graph that computed ``root``.
 
     Parameters
     ----------
@@ -104,12 +104,12 @@ def draw(root):
     Returns
     -------
     Diagram
-        Wraps :func:`to_mermaid` text; rendered as a diagram by Markdown with Mermaid.
+        Wraps ``to_mermaid`` text; rendered as a diagram by Markdown with Mermaid.
 
     Raises
     ------
     TypeError
-        If ``root`` is not a :class:`Value`.
+        If ``root`` is not a ``Value``.
 
     Examples
     --------

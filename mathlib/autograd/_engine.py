@@ -1,4 +1,4 @@
-"""The engine: :class:`Value`, its operators and the backward pass."""
+"""The engine: ``Value``, its operators and the backward pass."""
 
 from __future__ import annotations
 
@@ -20,14 +20,14 @@ class Value:
     _children : tuple of Value, optional
         Inputs of the operation that made this node; set by the operators.
     _op : str, optional
-        Name of that operation, shown by :func:`to_mermaid`.
+        Name of that operation, shown by ``to_mermaid``.
     label : str, optional
         A name for drawings, e.g. ``"w1"``.
 
     Attributes
     ----------
     grad : float
-        :math:`\partial L / \partial\,\mathrm{self}` after ``L.backward()``; 0.0 before.
+        $\partial L / \partial\,\mathrm{self}$ after ``L.backward()``; 0.0 before.
 
     Raises
     ------
@@ -40,17 +40,17 @@ class Value:
     -----
     Operators take Values and plain numbers on either side: ``+ - * /``, unary ``-``, and
     ``**`` with a constant exponent (``Value ** Value`` raises ``TypeError``; write
-    :math:`a^b = e^{b \ln a}` as ``(b * a.log()).exp()``). Each operation stores the local
-    derivatives :math:`\partial u / \partial x` of its output :math:`u`, and backward
-    applies the chain rule, writing :math:`\bar v = \partial L / \partial v`:
+    $a^b = e^{b \ln a}$ as ``(b * a.log()).exp()``). Each operation stores the local
+    derivatives $\partial u / \partial x$ of its output $u$, and backward
+    applies the chain rule, writing $\bar v = \partial L / \partial v$:
 
     $$ \bar{x} = \sum_{u \,:\, x \to u} \bar{u}\,\frac{\partial u}{\partial x}. $$
 
     Examples
     --------
-    A sigmoid neuron, :math:`x = (1, 2)`, :math:`w = (0.5, -0.3)`, :math:`b = 0.1`. On
-    paper :math:`z = 0`; in floating point it is 2.8e-17, because 0.3, 0.6 and 0.1 have no
-    exact binary form. :math:`\sigma(z)` still rounds to exactly 0.5:
+    A sigmoid neuron, $x = (1, 2)$, $w = (0.5, -0.3)$, $b = 0.1$. On
+    paper $z = 0$; in floating point it is 2.8e-17, because 0.3, 0.6 and 0.1 have no
+    exact binary form. $\sigma(z)$ still rounds to exactly 0.5:
 
     >>> x1, x2, w1, w2, b = Value(1.0), Value(2.0), Value(0.5), Value(-0.3), Value(0.1)
     >>> z = w1 * x1 + w2 * x2 + b
@@ -137,7 +137,7 @@ class Value:
         -----
         $$ \frac{d}{dx} x^n = n x^{n-1} $$
 
-        At :math:`x = 0` with :math:`0 < n < 1` the derivative is stored as ``inf``.
+        At $x = 0$ with $0 < n < 1$ the derivative is stored as ``inf``.
 
         Examples
         --------
@@ -171,12 +171,12 @@ class Value:
         return _node(out, (self,), f"**{n:g}", local)
 
     def exp(self):
-        r"""Return :math:`e^x`.
+        r"""Return $e^x$.
 
         Raises
         ------
         OverflowError
-            If :math:`e^x` exceeds the largest float (``x > 709.78``).
+            If $e^x$ exceeds the largest float (``x > 709.78``).
 
         Notes
         -----
@@ -197,7 +197,7 @@ class Value:
         return _node(out, (self,), "exp", out)  # d(e^x)/dx = e^x
 
     def log(self):
-        r"""Return the natural logarithm :math:`\ln x`.
+        r"""Return the natural logarithm $\ln x$.
 
         Raises
         ------
@@ -219,7 +219,7 @@ class Value:
         return _node(math.log(self.data), (self,), "log", 1.0 / self.data)  # d(ln x)/dx = 1/x
 
     def tanh(self):
-        r"""Return :math:`\tanh x`.
+        r"""Return $\tanh x$.
 
         Notes
         -----
@@ -236,7 +236,7 @@ class Value:
         return _node(t, (self,), "tanh", 1.0 - t * t)  # d(tanh x)/dx = 1 - tanh^2 x
 
     def sigmoid(self):
-        r"""Return the logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})`.
+        r"""Return the logistic sigmoid $\sigma(x) = 1 / (1 + e^{-x})$.
 
         Stable for every ``x``: ``exp`` is only taken of a non-positive number.
 
@@ -263,7 +263,7 @@ class Value:
         return _node(s, (self,), "sigmoid", s * (1.0 - s))  # sigma' = sigma (1 - sigma)
 
     def relu(self):
-        r"""Return :math:`\max(0, x)`; the derivative at the kink :math:`x = 0` is taken as 0.
+        r"""Return $\max(0, x)$; the derivative at the kink $x = 0$ is taken as 0.
 
         Notes
         -----
@@ -280,11 +280,11 @@ class Value:
         return _node(self.data if positive else 0.0, (self,), "relu", 1.0 if positive else 0.0)
 
     def backward(self):
-        r"""Add :math:`\partial\,\mathrm{self} / \partial v` to ``v.grad`` for every node ``v``.
+        r"""Add $\partial\,\mathrm{self} / \partial v$ to ``v.grad`` for every node ``v``.
 
         Reverse topological order makes a node's gradient complete (summed over all its
         uses) before it is passed on. Gradients accumulate across calls, as in PyTorch;
-        :meth:`zero_grad` starts afresh.
+        ``zero_grad`` starts afresh.
 
         Notes
         -----
@@ -293,7 +293,7 @@ class Value:
 
         Examples
         --------
-        A node used twice collects both contributions, :math:`d(a \cdot a)/da = 2a`:
+        A node used twice collects both contributions, $d(a \cdot a)/da = 2a$:
 
         >>> a = Value(3.0)
         >>> (a * a).backward()

@@ -1,12 +1,14 @@
 """Theme-aware, accessible SVG figures for the handbook.
 
-Every chart returns an :class:`SVGFigure`; a page block that ends with one shows the
+Every chart returns an ``SVGFigure``; a page block that ends with one shows the
 picture inline. Text, axes and legend take the page's text colour (``currentColor``),
 so one SVG reads in the light and the dark scheme; the data use a fixed palette that
 reads on both. The same figure always gives the same bytes.
 
 ``import mathlib.plotting`` does not import matplotlib; the functions do.
 
+Examples
+--------
 >>> from mathlib.plotting import plot_function
 >>> fig = plot_function(lambda x: x**2, (-1, 1))
 >>> fig.svg.startswith("<svg") and "currentColor" in fig.svg

@@ -162,13 +162,13 @@ def _themed(chart: Callable[_P, _R]) -> Callable[_P, _R]:
 def figure(alt: str, *, width: float = 6.4, height: float = 3.6) -> tuple[Any, Any]:
     """Create a themed matplotlib Figure and Axes for a custom plot.
 
-    Draw on ``ax`` as usual, then pass ``fig`` to :func:`to_svg`. No pyplot state is
+    Draw on ``ax`` as usual, then pass ``fig`` to ``to_svg``. No pyplot state is
     touched, so figures never leak into each other.
 
     Parameters
     ----------
     alt : str
-        What the figure shows, for readers who cannot see it; :func:`to_svg` uses it
+        What the figure shows, for readers who cannot see it; ``to_svg`` uses it
         when it is not given another.
     width, height : float, default 6.4 and 3.6
         The size in inches; it sets the aspect ratio and the text size relative to the
@@ -232,9 +232,9 @@ def to_svg(fig: Any, alt: str | None = None, *, caption: str | None = None) -> S
     Parameters
     ----------
     fig : matplotlib.figure.Figure
-        Best made by :func:`figure`, so that every part is themed.
+        Best made by ``figure``, so that every part is themed.
     alt : str, optional
-        What the figure shows; defaults to the ``alt`` given to :func:`figure`.
+        What the figure shows; defaults to the ``alt`` given to ``figure``.
     caption : str, optional
         A visible caption.
 

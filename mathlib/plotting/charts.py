@@ -1,7 +1,7 @@
 """Charts of data: histograms against a density, grouped bars, loss curves, decision regions.
 
 Each chart validates its input, describes itself in a default ``alt`` text computed from
-its arguments, and returns an :class:`~mathlib.plotting.SVGFigure` made through
+its arguments, and returns an ``SVGFigure`` made through
 ``figure`` and ``to_svg``.
 """
 

@@ -1,7 +1,7 @@
 """Curves of calculus: a function, its tangent line, and a descent on it.
 
 Each chart validates its input, describes itself in a default ``alt`` text computed from
-its arguments, and returns an :class:`~mathlib.plotting.SVGFigure` made through
+its arguments, and returns an ``SVGFigure`` made through
 ``figure`` and ``to_svg``.
 """
 
@@ -117,7 +117,7 @@ def plot_tangent(
         The interval to draw, low < high.
     df : callable, optional
         The derivative $f'$; without it the slope is the central difference
-        :func:`mathlib.calculus.derivative`.
+        ``derivative``.
     alt : str, optional
         The text alternative; by default it states the point and the slope.
 

@@ -1,0 +1,73 @@
+r"""Data for the handbook's examples: the source's small tables, seeded generators, ₹ formatting.
+
+Three kinds of data, none of it downloaded:
+
+* **Fixed tables** from the worked India examples of source 004, each a function
+  returning a small frozen dataclass of NumPy arrays with its column names and units:
+  ``irctc_passengers``, ``jio_users``, ``paytm_example_user``,
+  ``upi_march_2024`` (module ``feature_tables``); ``flipkart_returns``,
+  ``swiggy_categories``, ``zomato_delivery``, ``phonepe_fraud``
+  (module ``probability_tables``).
+* **Seeded synthetic sets** (module ``synthetic``): ``paytm_churn``,
+  ``zomato_delivery_times``, ``xor``, ``two_moons``. Each takes ``rng``, a
+  ``numpy.random.Generator`` or an int seed; the same seed gives the same arrays.
+* **Indian number formatting** (module ``inr``): ``format_inr`` for rupees and
+  ``format_indian`` for counts, in digits (``₹12,34,567``) or in words
+  (``₹20.64 lakh crore``, ``1,404 crore``).
+
+Examples
+--------
+>>> from mathlib.datasets import format_inr, upi_march_2024
+>>> format_inr(upi_march_2024().value_inr, words=True)
+'₹20.64 lakh crore'
+"""
+
+from mathlib.datasets.feature_tables import (
+    IrctcPassengers,
+    JioUsers,
+    PaytmUser,
+    UpiMonth,
+    irctc_passengers,
+    jio_users,
+    paytm_example_user,
+    upi_march_2024,
+)
+from mathlib.datasets.inr import format_indian, format_inr
+from mathlib.datasets.probability_tables import (
+    FlipkartReturns,
+    PhonepeFraud,
+    SwiggyCategories,
+    ZomatoDelivery,
+    flipkart_returns,
+    phonepe_fraud,
+    swiggy_categories,
+    zomato_delivery,
+)
+from mathlib.datasets.synthetic import Sample, paytm_churn, paytm_churn_logit, two_moons, xor, zomato_delivery_times
+
+__all__ = [
+    "FlipkartReturns",
+    "IrctcPassengers",
+    "JioUsers",
+    "PaytmUser",
+    "PhonepeFraud",
+    "Sample",
+    "SwiggyCategories",
+    "UpiMonth",
+    "ZomatoDelivery",
+    "flipkart_returns",
+    "format_indian",
+    "format_inr",
+    "irctc_passengers",
+    "jio_users",
+    "paytm_churn",
+    "paytm_churn_logit",
+    "paytm_example_user",
+    "phonepe_fraud",
+    "swiggy_categories",
+    "two_moons",
+    "upi_march_2024",
+    "xor",
+    "zomato_delivery",
+    "zomato_delivery_times",
+]
