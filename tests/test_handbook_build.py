@@ -156,3 +156,38 @@ def test_each_rebuild_starts_every_page_from_a_clean_namespace(tmp_path, monkeyp
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for _ in range(2):
         mkdocs_build(load_config(str(site / "mkdocs.yml"), strict=True))
+
+
+def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
+    """Under `mkdocs serve` a failing block is shown where it is, with its traceback, and serving goes on."""
+    import socket
+    import time
+    import urllib.request
+
+    page = "# Oops\n\n```python\nprint(undefined_name)\n```\n"
+    site = make_site(tmp_path, {"index.md": page})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        html = None
+        deadline = time.monotonic() + 60
+        while html is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    html = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.3)
+        assert html is not None, "mkdocs serve did not come up"
+        assert "This block failed" in html
+        assert "NameError: name &#39;undefined_name&#39; is not defined" in html or "undefined_name" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
