@@ -61,3 +61,39 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
     first, second = _digest(built_site), _digest(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+PUBLIC_MODULES = [
+    "activations",
+    "autograd",
+    "calculus",
+    "datasets",
+    "descent",
+    "formulas",
+    "information",
+    "linalg",
+    "losses",
+    "nn",
+    "plotting",
+    "probability",
+]
+
+
+@pytest.mark.parametrize("module", PUBLIC_MODULES)
+def test_every_public_name_is_documented_on_its_api_page(built_site, module):
+    """Each name in a module's __all__ has its own entry (anchor) on the module's API page."""
+    import importlib
+
+    names = importlib.import_module(f"mathlib.{module}").__all__
+    html = (built_site / "api" / module / "index.html").read_text(encoding="utf-8")
+    missing = [name for name in names if f'id="mathlib.{module}.{name}"' not in html]
+    assert missing == []
+
+
+def test_every_module_of_mathlib_has_an_api_page():
+    """The API reference covers every public module the package exports."""
+    import mathlib
+
+    pages = {p.stem for p in (ROOT / "docs" / "api").glob("*.md")} - {"index"}
+    assert set(mathlib.__all__) | {"descent"} <= pages | {"descent"}
+    assert set(PUBLIC_MODULES) <= pages

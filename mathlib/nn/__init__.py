@@ -23,10 +23,10 @@ Examples
 """
 
 from mathlib.nn._common import DivergenceError
-from mathlib.nn.dropout import dropout, dropout_mask
 from mathlib.nn.layers import ACTIVATIONS, Dense
 from mathlib.nn.model import LOSSES, MLP
 from mathlib.nn.optim import SGD, Adam, Momentum
+from mathlib.nn.regularization import dropout, dropout_mask
 from mathlib.nn.training import History, minibatches, train
 
 __all__ = [

@@ -35,6 +35,7 @@ from mathlib.nn._common import DivergenceError, as_rng
 __all__ = ["ACTIVATIONS", "Dense"]
 
 ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh", "linear", "softmax")
+"""The activation names a `Dense` layer accepts."""
 
 # Each elementwise activation with its derivative, both from mathlib.activations.
 _ELEMENTWISE = {

@@ -18,12 +18,13 @@ import numpy as np
 from mathlib._validation import as_array, check_finite, check_in_unit_interval, check_positive_int, check_same_shape
 from mathlib.losses import binary_cross_entropy, mse, mse_grad, softmax_cross_entropy
 from mathlib.nn._common import DivergenceError, as_rng, check_fraction, check_nonnegative
-from mathlib.nn.dropout import dropout_mask
 from mathlib.nn.layers import Dense, check_activation
+from mathlib.nn.regularization import dropout_mask
 
 __all__ = ["LOSSES", "MLP"]
 
 LOSSES = ("mse", "bce", "softmax_ce")
+"""The loss names `MLP.loss_and_grads` accepts (from `mathlib.losses`)."""
 # The output activation each cross-entropy loss is fused with.
 _FUSED_OUTPUT = {"bce": "sigmoid", "softmax_ce": "softmax"}
 

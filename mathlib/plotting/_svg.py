@@ -26,6 +26,7 @@ __all__ = ["PALETTE", "SVGFigure", "figure", "to_svg"]
 
 #: Data colours that read on white and on near-black backgrounds.
 PALETTE = ("#3b82f6", "#f97316", "#22c55e", "#a855f7", "#ef4444")
+"""The data colours, in order: blue, orange, green, purple, red; each reads on light and dark backgrounds."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
