@@ -143,3 +143,18 @@ def positive_number(x: Any, *, func: str, arg: str) -> float:
 def as_input(x: np.ndarray) -> float | np.ndarray:
     """The point handed to a user's function: a float for a 0-d array, so math-module functions work."""
     return float(x) if x.ndim == 0 else x
+
+
+def as_rng(rng: Any, *, func: str) -> np.random.Generator:
+    """Return ``rng`` as a ``numpy.random.Generator``; a non-negative int is a seed.
+
+    A Generator passed in is used as it is (not copied), so every draw advances it. There
+    is no default: randomness in mathlib is always seeded by the caller.
+    """
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, (bool, np.bool_)):
+        if rng < 0:
+            raise ValueError(f"{func}: rng as a seed must be >= 0; got {int(rng)}")
+        return np.random.default_rng(int(rng))
+    raise TypeError(f"{func}: rng must be a numpy.random.Generator or an int seed; got {type(rng).__name__}")

@@ -13,11 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The handbook built with `mkdocs build --strict` into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
+def _build(site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -25,6 +22,19 @@ def built_site(tmp_path_factory) -> Path:
         text=True,
         timeout=900,
     )
+
+
+@pytest.fixture(scope="session")
+def build_site():
+    """A function that runs `mkdocs build --strict` of the handbook into the folder given."""
+    return _build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The handbook built with `mkdocs build --strict` into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    result = _build(site)
     assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
     return site
 

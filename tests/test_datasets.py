@@ -524,7 +524,7 @@ def test_paytm_churn_rejects_bad_n(n, error, message):
         (1.5, TypeError, "rng must be a numpy.random.Generator or an int seed; got float"),
         (True, TypeError, "rng must be a numpy.random.Generator or an int seed; got bool"),
         (np.random.RandomState(0), TypeError, "rng must be a numpy.random.Generator"),
-        (-1, ValueError, r"rng seed must be >= 0; got -1"),
+        (-1, ValueError, r"rng as a seed must be >= 0; got -1"),
     ],
 )
 def test_rng_must_be_a_generator_or_seed(rng, error, message):

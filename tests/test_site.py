@@ -1,10 +1,7 @@
 """The real site: it builds strictly, offline, and the same way twice."""
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -46,17 +43,10 @@ def test_katex_and_its_fonts_are_served_by_the_site(built_site):
     assert any((katex / "fonts").glob("KaTeX_Main-Regular.woff2"))
 
 
-def test_two_builds_of_the_same_tree_are_byte_identical(built_site, tmp_path):
+def test_two_builds_of_the_same_tree_are_byte_identical(built_site, build_site, tmp_path):
     """Building again gives exactly the same files, byte for byte."""
     again = tmp_path / "again"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(again)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    result = build_site(again)
     assert result.returncode == 0, result.stderr
     first, second = _digest(built_site), _digest(again)
     assert sorted(first) == sorted(second)

@@ -14,12 +14,11 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from mathlib._validation import as_array, as_scalar, check_positive, check_positive_int
+from mathlib._validation import as_array, as_rng, as_scalar, check_positive, check_positive_int
 
 __all__ = ["Sample", "paytm_churn", "paytm_churn_logit", "two_moons", "xor", "zomato_delivery_times"]
 
@@ -42,16 +41,6 @@ _CHURN_FEATURES = (
     ("tenure_months", 36.0, 24.0, -0.5),
 )
 _CHURN_B = -1.5
-
-
-def _as_rng(rng: Any, func: str) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, (bool, np.bool_)):
-        if rng < 0:
-            raise ValueError(f"{func}: rng seed must be >= 0; got {rng}")
-        return np.random.default_rng(int(rng))
-    raise TypeError(f"{func}: rng must be a numpy.random.Generator or an int seed; got {type(rng).__name__}")
 
 
 def paytm_churn_logit(X: Any) -> np.ndarray:
@@ -158,7 +147,7 @@ def paytm_churn(n: int, rng: Any) -> Sample:
     True
     """
     n = check_positive_int(n, func="paytm_churn", arg="n")
-    gen = _as_rng(rng, "paytm_churn")
+    gen = as_rng(rng, func="paytm_churn")
     age = np.round(np.clip(gen.normal(32.0, 9.0, n), 18, 70))
     spend = np.round(gen.gamma(2.0, 1500.0, n))
     days = np.minimum(np.floor(gen.exponential(6.0, n)), 90)
@@ -222,7 +211,7 @@ def zomato_delivery_times(n: int, rng: Any, *, mu: float = 35.0, sigma: float = 
         if not np.isfinite(value):
             raise ValueError(f"zomato_delivery_times: {name} must be finite; got {value!r}")
     check_positive(sigma, func="zomato_delivery_times", arg="sigma")
-    return _as_rng(rng, "zomato_delivery_times").normal(mu, sigma, n)
+    return as_rng(rng, func="zomato_delivery_times").normal(mu, sigma, n)
 
 
 def xor() -> Sample:
@@ -302,7 +291,7 @@ def two_moons(n: int, rng: Any, noise: float = 0.1) -> Sample:
     noise = as_scalar(noise, func="two_moons", arg="noise")
     if not (np.isfinite(noise) and noise >= 0):
         raise ValueError(f"two_moons: noise must be finite and >= 0; got {noise!r}")
-    gen = _as_rng(rng, "two_moons")
+    gen = as_rng(rng, func="two_moons")
     n_upper = n // 2
     t = gen.uniform(0.0, np.pi, n)
     upper = np.column_stack([np.cos(t[:n_upper]), np.sin(t[:n_upper])])

@@ -19,20 +19,6 @@ class DivergenceError(ValueError):
     """
 
 
-def as_rng(rng: Any, *, func: str) -> np.random.Generator:
-    """Return ``rng`` as a ``numpy.random.Generator``; an int is a seed.
-
-    The Generator passed in is used as it is (not copied), so every draw advances it.
-    """
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if isinstance(rng, (numbers.Integral, np.integer)) and not isinstance(rng, bool):
-        if rng < 0:
-            raise ValueError(f"{func}: rng as a seed must be >= 0; got {int(rng)}")
-        return np.random.default_rng(int(rng))
-    raise TypeError(f"{func}: rng must be a numpy.random.Generator or an int seed; got {type(rng).__name__}")
-
-
 def check_fraction(p: Any, *, func: str, arg: str) -> float:
     """Return ``p`` as a float in [0, 1), or raise ``TypeError``/``ValueError``."""
     if isinstance(p, bool) or not isinstance(p, (numbers.Real, np.floating, np.integer)):

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, check_finite, check_positive_int, check_same_shape
+from mathlib._validation import as_array, as_rng, check_finite, check_positive_int, check_same_shape
 from mathlib.activations import (
     leaky_relu,
     leaky_relu_grad,
@@ -30,7 +30,7 @@ from mathlib.activations import (
     tanh,
     tanh_grad,
 )
-from mathlib.nn._common import DivergenceError, as_rng
+from mathlib.nn._common import DivergenceError
 
 __all__ = ["ACTIVATIONS", "Dense"]
 

@@ -15,9 +15,16 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, check_finite, check_in_unit_interval, check_positive_int, check_same_shape
+from mathlib._validation import (
+    as_array,
+    as_rng,
+    check_finite,
+    check_in_unit_interval,
+    check_positive_int,
+    check_same_shape,
+)
 from mathlib.losses import binary_cross_entropy, mse, mse_grad, softmax_cross_entropy
-from mathlib.nn._common import DivergenceError, as_rng, check_fraction, check_nonnegative
+from mathlib.nn._common import DivergenceError, check_fraction, check_nonnegative
 from mathlib.nn.layers import Dense, check_activation
 from mathlib.nn.regularization import dropout_mask
 

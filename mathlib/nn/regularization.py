@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array
-from mathlib.nn._common import as_rng, check_fraction
+from mathlib._validation import as_array, as_rng
+from mathlib.nn._common import check_fraction
 
 __all__ = ["dropout", "dropout_mask"]
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, check_positive_int
-from mathlib.nn._common import DivergenceError, as_rng
+from mathlib._validation import as_array, as_rng, check_positive_int
+from mathlib.nn._common import DivergenceError
 
 __all__ = ["History", "minibatches", "train"]
 
