@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from handbook import fences
 from handbook.blocks import annotate_lines
+from handbook.docstrings import documented_modules, run_doctests
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -76,7 +77,17 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    fences.open_page(fences.PageRun(label=f"docs/{page.file.src_uri}", strict=not _state["serve"]))
+    label = f"docs/{page.file.src_uri}"
+    for module in documented_modules(markdown):
+        # The examples mkdocstrings will show on this page are run now, like every block.
+        tries, failures = run_doctests(module)
+        log.debug("handbook: %s ran %d docstring examples of %s", label, tries, module)
+        if failures:
+            message = f"{label}: docstring examples of {module} do not reproduce\n" + "\n".join(failures)
+            if not _state["serve"]:
+                raise PluginError(message)
+            log.warning("%s", message)
+    fences.open_page(fences.PageRun(label=label, strict=not _state["serve"]))
     return annotate_lines(markdown)
 
 

@@ -191,3 +191,15 @@ def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_wrong_docstring_example_on_an_api_page_fails_the_build(tmp_path):
+    """The examples an API page shows (from `::: module`) are run at build; a wrong one fails it."""
+    (tmp_path / "fixture_module.py").write_text(
+        '"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n', encoding="utf-8"
+    )
+    page = "# API\n\n::: fixture_module\n"
+    result = build(make_site(tmp_path, {"index.md": GOOD, "api.md": page}))
+    assert result.returncode != 0
+    assert "docs/api.md: docstring examples of fixture_module do not reproduce" in result.stderr
+    assert "Expected:\n    3\nGot:\n    2" in result.stderr
