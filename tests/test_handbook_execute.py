@@ -149,3 +149,9 @@ def test_final_expression_with_markdown_is_displayed():
     """A final expression with _repr_markdown_ (a Mermaid diagram) is returned as Markdown."""
     code = "class Diagram:\n    def _repr_markdown_(self):\n        return '```mermaid\\nflowchart LR\\n```'\nDiagram()"
     assert run(code).markdown == ["```mermaid\nflowchart LR\n```"]
+
+
+def test_final_expression_with_latex_is_displayed_as_display_math():
+    """A final expression with _repr_latex_ (a formula) becomes a $$ display block."""
+    code = "class F:\n    def _repr_latex_(self):\n        return '$\\\\sigma(x)$'\nF()"
+    assert run(code).markdown == ["$$\n\\sigma(x)\n$$"]

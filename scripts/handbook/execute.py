@@ -8,7 +8,7 @@ verified the same way in both places.
   the output expected from the code since the previous ``#>`` group; a block with any
   ``#>`` group must claim all of its output. The value of a final expression that knows
   how to show itself (``_repr_html_``, e.g. a plot; ``_repr_markdown_``, e.g. a Mermaid
-  diagram) is displayed under the block, as Jupyter would.
+  diagram; ``_repr_latex_``, e.g. a formula) is displayed under the block, as Jupyter would.
 * ``pycon`` blocks are doctest sessions: each ``>>>`` example runs in the page namespace
   and its output is compared with the expected text (doctest's rules, with
   ``NORMALIZE_WHITESPACE``); the page shows the transcript rebuilt from the real output.
@@ -190,8 +190,20 @@ def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder,
         outcome.html.append(value._repr_html_())
     elif callable(getattr(value, "_repr_markdown_", None)):
         outcome.markdown.append(value._repr_markdown_())
+    elif callable(getattr(value, "_repr_latex_", None)):
+        outcome.markdown.append(_display_math(value._repr_latex_()))
     elif value is not None:  # a bare expression prints its repr, as at the prompt
         recorder.write_at(last_line, repr(value) + "\n")
+
+
+def _display_math(latex: str) -> str:
+    """A ``_repr_latex_`` string as a display-math paragraph that arithmatex (and KaTeX) typesets."""
+    inner = latex.strip()
+    for delimiter in ("$$", "$"):
+        if inner.startswith(delimiter) and inner.endswith(delimiter) and len(inner) > 2 * len(delimiter):
+            inner = inner[len(delimiter) : -len(delimiter)].strip()
+            break
+    return f"$$\n{inner}\n$$"
 
 
 def run_block(
