@@ -31,6 +31,8 @@ PAGES = [
     "pillars/probability/",
     "pillars/putting-it-together/",
     "contributing/",
+    "api/activations/",
+    "api/nn/",
 ]
 SHOTS = Path(os.environ.get("HANDBOOK_SCREENSHOTS", "/tmp/handbook-screenshots"))
 
@@ -68,7 +70,8 @@ def _settle(page):
 
 
 TYPESET = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))
-  && [...document.querySelectorAll('pre.mermaid, div.mermaid')].every(el => el.querySelector('svg'))"""
+  && !document.querySelector('pre.mermaid')
+  && [...document.querySelectorAll('div.mermaid')].every(el => el.getBoundingClientRect().height > 20)"""
 
 
 MATH_STATE = r"""() => {
@@ -81,6 +84,11 @@ MATH_STATE = r"""() => {
     raw: /\\\(|\$\$/.test(prose.textContent),
   };
 }"""
+
+DIAGRAMS = """() => ({
+  undrawn: document.querySelectorAll('pre.mermaid').length,
+  heights: [...document.querySelectorAll('div.mermaid')].map(el => el.getBoundingClientRect().height),
+})"""
 
 PLOT_SIZES = """() => [...document.querySelectorAll('article svg[role="img"]')].map(svg => {
   const box = svg.getBoundingClientRect();
@@ -100,6 +108,9 @@ def test_page_renders_offline(browser, site_url, path, scheme):
         assert not math["raw"], "raw \\( or $$ delimiters are visible in the article"
         for plot in page.evaluate(PLOT_SIZES):
             assert plot["width"] > 0 and plot["height"] > 0, f"plot {plot['label']!r} has no size"
+        # Material draws a diagram into a closed shadow root that replaces the pre.mermaid.
+        diagrams = page.evaluate(DIAGRAMS)
+        assert diagrams["undrawn"] == 0 and all(h > 20 for h in diagrams["heights"]), diagrams
         outside = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
         assert outside == []
         assert errors == []
