@@ -6,7 +6,9 @@ Registered in ``mkdocs.yml`` under ``hooks:``. MkDocs puts this file's folder on
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 from pathlib import Path
 
 from markdown_exec import MarkdownConverter, markdown_config
@@ -20,7 +22,8 @@ from handbook.docstrings import documented_modules, run_doctests
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 # KaTeX comes from npm (package.json) and is served by the site itself: no CDN.
-REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 # Front-end assets come from npm (package.json) and are served by the site itself: no CDN.
 # Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it.
 NPM_ASSETS = {
@@ -61,6 +64,17 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     MarkdownConverter.counter = 0  # ids restart, so two builds are byte-identical
+    if _state["serve"]:
+        # `mkdocs serve` rebuilds in the same process: forget the project's own modules
+        # (mathlib, and any beside mkdocs.yml) so that pages import them as they are now on
+        # disk, not as they were at the first build. The executor itself stays loaded.
+        roots = {REPO / "mathlib", Path(config.config_file_path).resolve().parent}
+        keep = {HERE, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}  # executor, installed packages
+        for name, module in list(sys.modules.items()):
+            path = Path(getattr(module, "__file__", None) or "/").resolve()
+            if any(path.is_relative_to(r) for r in roots) and not any(path.is_relative_to(k) for k in keep):
+                del sys.modules[name]
+        importlib.invalidate_caches()
 
 
 def on_files(files, config):

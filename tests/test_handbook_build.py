@@ -24,6 +24,7 @@ def make_site(tmp_path: Path, pages: dict[str, str]) -> Path:
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         "site_name: fixture\n"
         "docs_dir: docs\n"
+        "watch: []\n"
         f"hooks:\n  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}\n"
         f"nav:\n{nav}\n",
         encoding="utf-8",
@@ -188,6 +189,49 @@ def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
         assert html is not None, "mkdocs serve did not come up"
         assert "This block failed" in html
         assert "NameError: name &#39;undefined_name&#39; is not defined" in html or "undefined_name" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(tmp_path):
+    """After a module of the project changes, `mkdocs serve` rebuilds with the new code, not the cached import."""
+    import socket
+    import time
+    import urllib.request
+
+    (tmp_path / "fixture_lib.py").write_text("VALUE = 'first'\n", encoding="utf-8")
+    page = "# Value\n\n```python\nimport fixture_lib\nprint(f'value is {fixture_lib.VALUE}')\n```\n"
+    site = make_site(tmp_path, {"index.md": page})
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("watch: []", "watch: [fixture_lib.py]"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert wait_for("value is first")
+        (tmp_path / "fixture_lib.py").write_text("VALUE = 'second'\n", encoding="utf-8")
+        assert wait_for("value is second"), "the rebuild kept the old module"
     finally:
         server.terminate()
         server.wait(timeout=30)
