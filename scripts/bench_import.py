@@ -30,7 +30,8 @@ STATEMENTS = {
     "import mathlib": "import mathlib",
     "every mathlib module": (
         "import mathlib.linalg, mathlib.calculus, mathlib.descent, mathlib.autograd, mathlib.activations, "
-        "mathlib.losses, mathlib.probability, mathlib.information, mathlib.plotting"
+        "mathlib.losses, mathlib.probability, mathlib.information, mathlib.plotting, mathlib.nn, mathlib.formulas, "
+        "mathlib.datasets"
     ),
 }
 

@@ -103,7 +103,9 @@ def _render(src: str, language: str, block_options: dict, outcome: Outcome, conv
     if language == "pycon":
         html_out = converter.convert(code_block("pycon", outcome.transcript or "", **title))
         return f'<div class="handbook-exec handbook-exec--verified">{html_out}</div>'
-    parts = [code_block("python", strip_expectations(src), **title)]
+    # show="output": the code runs but only its output is shown (a gallery card whose code
+    # is on the story's own page).
+    parts = [] if block_options.get("show") == "output" else [code_block("python", strip_expectations(src), **title)]
     if outcome.stdout:
         parts.append(code_block("text", outcome.stdout.rstrip("\n"), title="Output"))
     stash = {}
