@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def on_config(config):
         raise PluginError("handbook: the pymdownx.superfences Markdown extension is required")
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences_list = superfences.setdefault("custom_fences", [])
-    for name in ("python", "py", "pycon"):
+    for name in ("python", "py", "pycon", "quiz"):
         fences_list.append({"name": name, "class": name, "validator": fences.validator, "format": fences.formatter})
     # markdown-exec renders the source and the output with the site's own extensions.
     markdown_config.save(config.markdown_extensions, config.mdx_configs)
@@ -105,7 +106,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return annotate_lines(markdown)
 
 
+# nbconvert's template loads MathJax and Mermaid from CDNs; the site typesets notebook math
+# with its own KaTeX (the same auto-render as every page) and ships its own Mermaid.
+_NOTEBOOK_CDN = (
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
+    re.compile(r"<script type=\"module\">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>", re.DOTALL),
+)
+
+
 def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        for pattern in _NOTEBOOK_CDN:
+            html = pattern.sub("", html)
     run = fences.close_page()
     if run is not None and run.blocks_run:
         log.debug("handbook: %s ran %d blocks", run.label, run.blocks_run)

@@ -56,6 +56,7 @@ def open_page(browser, url, scheme):
     page.on("request", lambda request: requests.append(request.url))
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status}: {r.url}"))
     page.goto(url, wait_until="networkidle")
     _settle(page)
     return context, page, requests, errors

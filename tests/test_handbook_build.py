@@ -137,6 +137,35 @@ def test_mistake_block_that_does_not_raise_fails_the_build(tmp_path):
     assert "docs/mistake.md:3: the block was expected to raise ValueError" in result.stderr
 
 
+def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(tmp_path):
+    """The code lab runs at build; a cell that raises (errors are not allowed) aborts the build."""
+    import nbformat
+
+    site = make_site(tmp_path, {"index.md": GOOD})
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, site / "docs" / "lab.ipynb")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - lab.ipynb\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "Error reading page 'lab.ipynb'" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+
+
+def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(tmp_path):
+    """A quiz's check runs in the page namespace; if it is false the build fails, naming page and line."""
+    page = (
+        "# Quiz\n\n```python\nanswer = 6 * 7\n```\n\n```quiz\nquestion: What is 6 x 7?\n"
+        "check: answer == 43\noptions:\n  - text: '43'\n    correct: true\n    why: No.\n"
+        "  - text: '42'\n    why: Yes.\n```\n"
+    )
+    result = build(make_site(tmp_path, {"index.md": GOOD, "quiz.md": page}))
+    assert result.returncode != 0
+    assert "docs/quiz.md:7: the quiz check 'answer == 43' is not true" in result.stderr
+
+
 def test_pages_do_not_share_state(tmp_path):
     """A name defined on one page is not defined on the next."""
     first = "# One\n\n```python\nsecret = 1\n```\n"

@@ -3,7 +3,8 @@
 The build (through the MkDocs hook) and the tests (through Sybil) both start here, so the
 two agree on what a block is, where it starts and which options it carries.
 
-A block is a fenced code block whose language is ``python``/``py`` or ``pycon``. Fences
+A block is a fenced code block whose language is ``python``/``py`` or ``pycon`` (code that
+runs), or ``quiz`` (a multiple-choice question whose answer may be checked by code). Fences
 nested inside a longer fence (an authoring example shown inside a ````markdown fence)
 are text, not blocks. Options use superfences' attribute syntax::
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 __all__ = ["EXECUTABLE", "Block", "annotate_lines", "expand_snippets", "find_blocks", "parse_options"]
 
-EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon"}
+EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon", "quiz": "quiz"}
 
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<quote>(?:>[ \t]?)+))?(?P<fence>`{3,}|~{3,})[ \t]*"

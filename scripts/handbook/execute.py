@@ -31,6 +31,8 @@ import warnings
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 
+from handbook.quiz import Question, QuizError, check_question, parse_question
+
 __all__ = [
     "DEFAULT_TIMEOUT",
     "BlockFailure",
@@ -63,6 +65,7 @@ class Outcome:
     error: str | None = None  # last line of the expected error (``raises=``)
     groups: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, actual) per #> group
     transcript: str | None = None  # pycon: the session rebuilt from the real output
+    question: Question | None = None  # quiz: the validated question
 
 
 # --------------------------------------------------------------------------- output capture
@@ -229,6 +232,13 @@ def run_block(
     where = f"{page}:{line}"
     filename = page
     namespace.setdefault("__name__", "__main__")
+    if lang == "quiz":
+        try:
+            question = parse_question(code, where)
+            check_question(question, namespace, where)
+        except QuizError as error:
+            raise BlockFailure(str(error)) from None
+        return Outcome(question=question)
     if lang == "pycon":
         return _run_pycon(code, namespace, where=where, filename=filename, limit=limit, offset=line, check=check)
 

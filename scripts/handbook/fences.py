@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException
 
 from handbook.execute import BlockFailure, Outcome, run_block, strip_expectations
+from handbook.quiz import render_question
 
 __all__ = ["PageRun", "formatter", "validator"]
 
@@ -91,15 +92,27 @@ def formatter(
         return converter.convert('!!! failure "This block failed"\n\n' + _indent(code_block("text", str(failure))))
     finally:
         run.blocks_run += 1
-    return _render(src, language, block_options, outcome, converter)
+    return _render(src, language, block_options, outcome, converter, options["line"])
 
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.split("\n"))
 
 
-def _render(src: str, language: str, block_options: dict, outcome: Outcome, converter: MarkdownConverter) -> str:
+def _inline(text: str, converter: MarkdownConverter) -> str:
+    """Markdown for one line of a quiz, as HTML without the wrapping paragraph."""
+    html_out = str(converter.convert(text)).strip()
+    if html_out.startswith("<p>") and html_out.endswith("</p>") and html_out.count("<p>") == 1:
+        html_out = html_out[3:-4]
+    return html_out
+
+
+def _render(
+    src: str, language: str, block_options: dict, outcome: Outcome, converter: MarkdownConverter, line: int
+) -> str:
     title = {"title": block_options["title"]} if "title" in block_options else {}
+    if language == "quiz":
+        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, converter))
     if language == "pycon":
         html_out = converter.convert(code_block("pycon", outcome.transcript or "", **title))
         return f'<div class="handbook-exec handbook-exec--verified">{html_out}</div>'
