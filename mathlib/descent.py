@@ -103,7 +103,13 @@ def gradient_descent(grad_f: Callable[[Any], Any], x0: Any, lr: float, steps: in
         # Overflow on the way to divergence is reported below as one ValueError
         # that names lr and the step, instead of as RuntimeWarnings and inf.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            g = np.asarray(grad_f(as_input(x.copy())), dtype=float)
+            try:
+                g = np.asarray(grad_f(as_input(x.copy())), dtype=float)
+            except OverflowError as error:  # Python floats raise where NumPy would give inf
+                raise ValueError(
+                    f"gradient_descent: diverged at step {k} of {steps} with lr={lr!r}: grad_f overflowed "
+                    f"({error}); try a smaller lr"
+                ) from error
             if g.shape != x.shape:
                 raise ValueError(
                     f"gradient_descent: grad_f(x) is {g.shape} and x0 is {x.shape}; they must have the same shape"

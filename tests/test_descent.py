@@ -126,3 +126,9 @@ def test_descent_non_finite_gradient_on_first_step():
         ValueError, match=r"^gradient_descent: diverged at step 1 of 5 with lr=0.1: the gradient became non-finite"
     ):
         gradient_descent(lambda w: math.nan, 1.0, lr=0.1, steps=5)
+
+
+def test_descent_overflow_inside_a_python_float_gradient_is_divergence():
+    """A gradient written with Python floats raises OverflowError on divergence; it is reported as one."""
+    with pytest.raises(ValueError, match=r"diverged at step \d+ of 1000 with lr=0.01: grad_f overflowed"):
+        gradient_descent(lambda x: 4 * x**3 - 9 * x**2, 8.0, lr=0.01, steps=1000)

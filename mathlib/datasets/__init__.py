@@ -35,10 +35,12 @@ from mathlib.datasets.feature_tables import (
 from mathlib.datasets.inr import format_indian, format_inr
 from mathlib.datasets.probability_tables import (
     FlipkartReturns,
+    FlipkartSearch,
     PhonepeFraud,
     SwiggyCategories,
     ZomatoDelivery,
     flipkart_returns,
+    flipkart_search,
     phonepe_fraud,
     swiggy_categories,
     zomato_delivery,
@@ -47,6 +49,7 @@ from mathlib.datasets.synthetic import Sample, paytm_churn, paytm_churn_logit, t
 
 __all__ = [
     "FlipkartReturns",
+    "FlipkartSearch",
     "IrctcPassengers",
     "JioUsers",
     "PaytmUser",
@@ -56,6 +59,7 @@ __all__ = [
     "UpiMonth",
     "ZomatoDelivery",
     "flipkart_returns",
+    "flipkart_search",
     "format_indian",
     "format_inr",
     "irctc_passengers",

@@ -20,10 +20,12 @@ import numpy as np
 
 __all__ = [
     "FlipkartReturns",
+    "FlipkartSearch",
     "PhonepeFraud",
     "SwiggyCategories",
     "ZomatoDelivery",
     "flipkart_returns",
+    "flipkart_search",
     "phonepe_fraud",
     "swiggy_categories",
     "zomato_delivery",
@@ -61,6 +63,44 @@ def flipkart_returns() -> FlipkartReturns:
     (0.3635, 0.3635)
     """
     return FlipkartReturns(y=np.array([1.0, 0.0, 1.0]), y_hat=np.array([0.8, 0.3, 0.6]))
+
+
+@dataclass(frozen=True)
+class FlipkartSearch:
+    """Bayes' theorem for the query "i phone": the prior and the two likelihoods (assumed)."""
+
+    prior: float
+    likelihood: float
+    likelihood_given_not: float
+
+
+def flipkart_search() -> FlipkartSearch:
+    r"""Illustrative numbers for Flipkart's "i phone" query correction (assumed, not from the source).
+
+    Source: 004, section 2.3, "Bayes' Theorem" (Flipkart search). The source only argues in
+    words that the likelihood and the prior are high; it gives no figures. These round
+    numbers are the handbook's own assumptions, kept in one place so that every page that
+    tells the story uses the same ones: 2 searches in 100 are for an iPhone (prior), 5 % of
+    iPhone-seekers type "i phone", and 0.01 % of everyone else does.
+
+    Returns
+    -------
+    FlipkartSearch
+        ``prior`` $P(A)$, ``likelihood`` $P(B \mid A)$, ``likelihood_given_not`` $P(B \mid \neg A)$,
+        where $A$ = "wants an iPhone" and $B$ = "typed 'i phone'".
+
+    Notes
+    -----
+    $$ P(A \mid B) = \frac{P(B \mid A)\,P(A)}{P(B \mid A)\,P(A) + P(B \mid \neg A)\,(1 - P(A))}
+       = \frac{0.05 \cdot 0.02}{0.05 \cdot 0.02 + 0.0001 \cdot 0.98} $$
+
+    Examples
+    --------
+    >>> s = flipkart_search()
+    >>> round(s.likelihood * s.prior / (s.likelihood * s.prior + s.likelihood_given_not * (1 - s.prior)), 4)
+    0.9107
+    """
+    return FlipkartSearch(prior=0.02, likelihood=0.05, likelihood_given_not=0.0001)
 
 
 @dataclass(frozen=True)
