@@ -65,9 +65,6 @@ def validator(language: str, inputs: dict, options: dict, attrs: dict, md: Any) 
         return False
     block_options = dict(inputs)
     inputs.clear()
-    if block_options.get("exec", "on").lower() in {"off", "no", "false", "0"}:
-        attrs.update({k: v for k, v in block_options.items() if k == "title"})
-        return False
     options["line"] = int(line)
     options["block_options"] = block_options
     return True
@@ -81,6 +78,10 @@ def formatter(
     assert run is not None  # the validator only accepts blocks while a page is open
     block_options = options["block_options"]
     converter = MarkdownConverter(md)
+    if block_options.get("exec", "on").lower() in {"off", "no", "false", "0"}:
+        # Shown, never run (a shell session, library source included by a snippet).
+        title = {"title": block_options["title"]} if "title" in block_options else {}
+        return converter.convert(code_block(language, src, **title))
     try:
         outcome = run_block(src, language, run.namespace, page=run.label, line=options["line"], options=block_options)
     except BlockFailure as failure:
@@ -115,12 +116,13 @@ def _render(
         return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, converter))
     if language == "pycon":
         html_out = converter.convert(code_block("pycon", outcome.transcript or "", **title))
-        return f'<div class="handbook-exec handbook-exec--verified">{html_out}</div>'
+        return f'<div class="handbook-exec">{html_out}</div>'
     # show="output": the code runs but only its output is shown (a gallery card whose code
     # is on the story's own page).
     parts = [] if block_options.get("show") == "output" else [code_block("python", strip_expectations(src), **title)]
     if outcome.stdout:
-        parts.append(code_block("text", outcome.stdout.rstrip("\n"), title="Output"))
+        label = "Output · verified at build" if outcome.groups else "Output"
+        parts.append(code_block("text", outcome.stdout.rstrip("\n"), title=label))
     stash = {}
     if outcome.error:
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-error"></div>'
@@ -135,5 +137,4 @@ def _render(
         stash[placeholder] = f'<div class="handbook-display">{figure}</div>'
         parts.append(placeholder)
     html_out = converter.convert("\n\n".join(parts), stash=stash, id_prefix=f"exec{converter.counter}-")
-    verified = " handbook-exec--verified" if outcome.groups else ""
-    return f'<div class="handbook-exec{verified}">{html_out}</div>'
+    return f'<div class="handbook-exec">{html_out}</div>'
