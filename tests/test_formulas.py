@@ -399,7 +399,7 @@ def test_latex_writes_the_reduction_out():
     assert get("entropy").latex.startswith(r"\sum_{i=1}^{n}")
     assert get("softmax").latex == r"\frac{e^{{x}_{i}}}{\sum_{j=1}^{n} e^{{x}_{j}}}"
     assert get("mse").grad("y_pred").latex == r"\frac{2 {\hat{y}}_{i} - 2 {y}_{i}}{n}"
-    assert get("quadratic")._repr_latex_() == "$$x^{2}$$"
+    assert get("quadratic")._repr_latex_() == r"$$\mathrm{quadratic}(x) = x^{2}$$"
 
 
 @pytest.mark.parametrize("name", sorted(VARIABLES))
@@ -553,3 +553,17 @@ def test_bad_sources_fail_on_first_use(source, message):
     """A source that does not parse to an expression in the variables raises ValueError on first use."""
     with pytest.raises(ValueError, match=message):
         Formula("f", source, ("x",)).eval(x=1.0)
+
+
+def test_formula_displays_with_its_left_hand_side():
+    """_repr_latex_ (notebooks, the site) shows name(variables) = formula."""
+    from mathlib.formulas import get
+
+    assert get("sigmoid")._repr_latex_() == r"$$\mathrm{sigmoid}(x) = \frac{1}{1 + e^{- x}}$$"
+
+
+def test_derivative_displays_as_a_partial_derivative():
+    """The derivative of a formula is shown as d(name)/d(variable) = ..."""
+    from mathlib.formulas import get
+
+    assert get("sigmoid").grad("x")._repr_latex_().startswith(r"$$\frac{\partial\, \mathrm{sigmoid}}{\partial x} = ")

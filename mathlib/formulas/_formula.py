@@ -104,7 +104,22 @@ class Formula:
         return f"Formula({self._name!r}, {source!r}, {self._names!r})"
 
     def _repr_latex_(self) -> str:
-        return f"$${self.latex}$$"
+        # Shown with its left-hand side, e.g. sigmoid(x) = ..., in notebooks and on the site.
+        return f"$${self._lhs()} = {self.latex}$$"
+
+    def _lhs(self) -> str:
+        import sympy
+
+        symbols = self._symbols()
+        names = {symbols[n]: tex for n, tex in self._latex_names.items()}
+
+        def tex(name: str) -> str:
+            return sympy.latex(symbols[name], symbol_names=names)
+
+        if self._name.startswith("d") and "/d" in self._name:  # a derivative, named "df/dx"
+            base, var = self._name[1:].split("/d", 1)
+            return rf"\frac{{\partial\, \mathrm{{{_tex_name(base)}}}}}{{\partial {tex(var)}}}"
+        return rf"\mathrm{{{_tex_name(self._name)}}}({', '.join(tex(n) for n in self._names)})"
 
     @property
     def name(self) -> str:
@@ -312,3 +327,7 @@ class Formula:
         Derivative with respect to x: 2*x
         """
         return _explain.explain(self)
+
+
+def _tex_name(name: str) -> str:
+    return name.replace("_", r"\_")
