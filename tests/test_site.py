@@ -60,6 +60,7 @@ PUBLIC_MODULES = [
     "datasets",
     "descent",
     "formulas",
+    "inference",
     "information",
     "linalg",
     "losses",

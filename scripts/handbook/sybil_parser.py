@@ -12,7 +12,7 @@ from pathlib import Path
 from sybil import Document, Example, Region
 
 from handbook.blocks import Block, expand_snippets, find_blocks
-from handbook.execute import run_block
+from handbook.execute import BlockFailure, run_block
 
 __all__ = ["HandbookParser"]
 
@@ -33,8 +33,12 @@ class HandbookParser:
                 start, end = offsets[block.line - 1], offsets[block.end_line] - 1
                 yield Region(start, end, (page, block), self.evaluate)
 
-    def evaluate(self, example: Example) -> None:
+    def evaluate(self, example: Example) -> str | None:
         page, block = example.parsed
         assert isinstance(block, Block)
         code = expand_snippets(block.code, self.root)
-        run_block(code, block.lang, example.namespace, page=page, line=block.line, options=block.options)
+        try:
+            run_block(code, block.lang, example.namespace, page=page, line=block.line, options=block.options)
+        except BlockFailure as failure:
+            return str(failure)  # Sybil reports the message itself, as the build does
+        return None
