@@ -659,3 +659,33 @@ def test_plot_decision_boundary_rejects_too_many_classes():
     X = [[i, i] for i in range(6)]
     with pytest.raises(ValueError, match="plot_decision_boundary: y must have at most 5 classes; got 6"):
         plot_decision_boundary(lambda P: P[:, 0], X, list(range(6)))
+
+
+def test_loss_curves_take_axis_titles():
+    """x_label and y_label name the axes (e.g. epochs and an error), and the alt text follows."""
+    from mathlib.plotting import plot_loss_curves
+
+    fig = plot_loss_curves({"run": [1.0, 0.5]}, x_label="epoch", y_label="error E")
+    assert ">epoch<" in fig.svg and ">error E<" in fig.svg
+    assert "in 2 epochs" in fig.alt
+
+
+def test_histogram_takes_an_axis_title():
+    """plot_histogram_pdf names its horizontal axis when asked."""
+    import numpy as np
+
+    from mathlib.plotting import plot_histogram_pdf
+    from mathlib.probability import gaussian_pdf
+
+    samples = np.random.default_rng(0).normal(size=50)
+    assert ">minutes<" in plot_histogram_pdf(samples, gaussian_pdf, x_label="minutes").svg
+
+
+def test_axis_title_must_be_text():
+    """A non-string axis title is a TypeError naming the argument."""
+    import pytest
+
+    from mathlib.plotting import plot_loss_curves
+
+    with pytest.raises(TypeError, match="plot_loss_curves: x_label must be a str"):
+        plot_loss_curves({"run": [1.0, 0.5]}, x_label=3)

@@ -20,7 +20,14 @@ __all__ = ["plot_bars", "plot_decision_boundary", "plot_histogram_pdf", "plot_lo
 
 
 @_themed
-def plot_histogram_pdf(samples: Any, pdf: Callable[[Any], Any], *, bins: int = 30, alt: str | None = None) -> SVGFigure:
+def plot_histogram_pdf(
+    samples: Any,
+    pdf: Callable[[Any], Any],
+    *,
+    bins: int = 30,
+    x_label: str = "x",
+    alt: str | None = None,
+) -> SVGFigure:
     r"""Draw a density histogram of samples with a probability density over it.
 
     Parameters
@@ -31,6 +38,8 @@ def plot_histogram_pdf(samples: Any, pdf: Callable[[Any], Any], *, bins: int = 3
         The density $p(x)$, of one number; it should integrate to 1 to match the bars.
     bins : int, default 30
         The number of bars.
+    x_label : str, default "x"
+        The horizontal axis title, e.g. ``"delivery time (min)"``.
     alt : str, optional
         The text alternative; by default it gives n, the bins, the mean and the spread.
 
@@ -77,7 +86,7 @@ def plot_histogram_pdf(samples: Any, pdf: Callable[[Any], Any], *, bins: int = 3
     fig, ax = figure(alt)
     ax.hist(samples, bins=bins, density=True, color=PALETTE[0], alpha=0.45, label=f"samples (n = {samples.size})")
     ax.plot(x, p, color=PALETTE[1], label=name)
-    ax.set(xlabel="x", ylabel="density")
+    ax.set(xlabel=_label(x_label, "plot_histogram_pdf", "x_label"), ylabel="density")
     ax.legend()
     return to_svg(fig)
 
@@ -156,7 +165,14 @@ def plot_bars(categories: Sequence[Any], series: Mapping[str, Any], *, alt: str 
 
 
 @_themed
-def plot_loss_curves(histories: Mapping[str, Any], *, log_y: bool = False, alt: str | None = None) -> SVGFigure:
+def plot_loss_curves(
+    histories: Mapping[str, Any],
+    *,
+    log_y: bool = False,
+    x_label: str = "step",
+    y_label: str = "loss",
+    alt: str | None = None,
+) -> SVGFigure:
     r"""Draw training-loss histories, one line per run.
 
     Parameters
@@ -165,6 +181,8 @@ def plot_loss_curves(histories: Mapping[str, Any], *, log_y: bool = False, alt: 
         Up to five named runs; entry ``k`` of a history is the loss after step ``k``.
     log_y : bool, default False
         A logarithmic loss axis, for losses that fall over orders of magnitude.
+    x_label, y_label : str, default "step", "loss"
+        Axis titles, e.g. ``"epoch"`` or ``"error E"``.
     alt : str, optional
         The text alternative; by default it gives each run's first and last loss.
 
@@ -195,16 +213,22 @@ def plot_loss_curves(histories: Mapping[str, Any], *, log_y: bool = False, alt: 
             k = int(np.argmax(losses <= 0))
             raise ValueError(f"{func}: log_y needs every loss > 0; histories[{name!r}][{k}] = {losses[k]:g}")
         trend = "falls" if losses[-1] < losses[0] else "rises" if losses[-1] > losses[0] else "stays"
-        parts.append(f"{name} {trend} from {losses[0]:.3g} to {losses[-1]:.3g} in {losses.size} steps")
+        parts.append(f"{name} {trend} from {losses[0]:.3g} to {losses[-1]:.3g} in {losses.size} {x_label}s")
     scale = " (log scale)" if log_y else ""
     fig, ax = figure(alt_text(alt, f"Loss curves{scale}: " + "; ".join(parts), func=func))
     for i, (name, losses) in enumerate(runs.items()):
         ax.plot(np.arange(losses.size), losses, color=PALETTE[i], marker="o" if losses.size == 1 else None, label=name)
     if log_y:
         ax.set_yscale("log")
-    ax.set(xlabel="step", ylabel="loss")
+    ax.set(xlabel=_label(x_label, func, "x_label"), ylabel=_label(y_label, func, "y_label"))
     ax.legend()
     return to_svg(fig)
+
+
+def _label(text: Any, func: str, arg: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{func}: {arg} must be a str; got {type(text).__name__}")
+    return text
 
 
 @_themed
