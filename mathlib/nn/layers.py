@@ -191,6 +191,7 @@ class Dense:
             )
         return self._forward(X)
 
+    # --8<-- [start:dense_forward]
     def _forward(self, X: np.ndarray) -> np.ndarray:
         # Overflow is reported below as divergence, not as a RuntimeWarning.
         with np.errstate(over="ignore", invalid="ignore"):
@@ -208,6 +209,7 @@ class Dense:
             A = _ELEMENTWISE[self.activation][0](Z)
         self._cache = (X, Z, A)
         return A
+        # --8<-- [end:dense_forward]
 
     def backward(self, dA: Any) -> np.ndarray:
         r"""Given $\partial L/\partial A$ (shaped like the output), store dW, db; return $\partial L/\partial X$.
@@ -241,6 +243,7 @@ class Dense:
             raise RuntimeError(f"{func}: call forward first; there is no cached batch to differentiate")
         return self._cache
 
+    # --8<-- [start:dense_backward]
     def _dZ(self, dA: np.ndarray) -> np.ndarray:
         _, Z, A = self._cache
         if self.activation == "linear":
@@ -256,3 +259,4 @@ class Dense:
         self.db = dZ.sum(axis=0)
         # The first layer's dX is not needed for training, and is one matmul of the three.
         return dZ @ self.W.T if need_dX else None
+        # --8<-- [end:dense_backward]

@@ -179,6 +179,7 @@ class MLP:
         """
         return self._forward(self._check_X(X, "MLP.forward"), training, masks, "MLP.forward")
 
+    # --8<-- [start:mlp_forward]
     def _forward(self, X: np.ndarray, training: bool, masks: Sequence[Any] | None, func: str) -> np.ndarray:
         if masks is not None:
             self._check_masks(masks, func)
@@ -196,6 +197,7 @@ class MLP:
                 A = A * mask
             self._masks.append(mask)
         return self.layers[-1]._forward(A)
+        # --8<-- [end:mlp_forward]
 
     def backward(self, dY_hat: Any) -> list[np.ndarray]:
         """Backpropagate $\\partial L/\\partial \\hat y$ from the last forward; return ``gradients()``.
@@ -208,6 +210,7 @@ class MLP:
         check_same_shape(dY_hat, A, func="MLP.backward", names=("dY_hat", "the output y_hat of the last forward"))
         return self._backpropagate(out._dZ(dY_hat))
 
+    # --8<-- [start:mlp_backpropagate]
     def _backpropagate(self, dZ: np.ndarray) -> list[np.ndarray]:
         last = len(self.layers) - 1
         dA = self.layers[last]._backward_z(dZ, need_dX=last > 0)
@@ -217,6 +220,7 @@ class MLP:
             layer = self.layers[i]
             dA = layer._backward_z(layer._dZ(dA), need_dX=i > 0)
         return self.gradients()
+        # --8<-- [end:mlp_backpropagate]
 
     def loss_and_grads(
         self, X: Any, y: Any, loss: str = "mse", *, training: bool = True, masks: Sequence[Any] | None = None
@@ -276,6 +280,7 @@ class MLP:
             raise ValueError(f"{func}: y is {y.shape} and y_hat is {shape}; they must have the same shape")
         if loss == "bce":
             check_in_unit_interval(y, func=func, arg="y")
+        # --8<-- [start:loss_and_grads]
         # Overflow is detected below and reported as divergence, not as a warning.
         with np.errstate(over="ignore", invalid="ignore"):
             y_hat = self._forward(X, training, masks, func)
@@ -293,6 +298,7 @@ class MLP:
                 value += 0.5 * lam * sum(float(np.sum(layer.W**2)) for layer in self.layers)
                 for layer in self.layers:
                     layer.dW += lam * layer.W
+        # --8<-- [end:loss_and_grads]
         if not (np.isfinite(value) and all(np.isfinite(g).all() for g in grads)):
             raise DivergenceError(f"{func}: the loss ({value!r}) or a gradient is not finite; the weights diverged")
         return float(value), grads

@@ -114,9 +114,11 @@ class SGD(_Optimizer):
     [0.95, 2.1]
     """
 
+    # --8<-- [start:sgd_step]
     def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         for p, g in zip(params, grads, strict=True):
             p -= self.lr * g
+        # --8<-- [end:sgd_step]
 
 
 class Momentum(_Optimizer):
@@ -167,12 +169,14 @@ class Momentum(_Optimizer):
     def reset(self) -> None:
         self.velocities = None
 
+    # --8<-- [start:momentum_step]
     def _update(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         self.velocities = self._slots(params, self.velocities)
         for p, g, v in zip(params, grads, self.velocities, strict=True):
             v *= self.beta
             v -= self.lr * g
             p += v
+        # --8<-- [end:momentum_step]
 
 
 class Adam(_Optimizer):

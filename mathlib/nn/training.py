@@ -86,6 +86,7 @@ def minibatches(X: Any, y: Any, batch_size: int, rng: Any) -> Iterator[tuple[np.
     """
     X, y = _rows(X, y, "minibatches")
     batch_size = check_positive_int(batch_size, func="minibatches", arg="batch_size")
+    # --8<-- [start:minibatches]
     order = as_rng(rng, func="minibatches").permutation(X.shape[0])
     return _batches(X, y, order, batch_size)
 
@@ -94,6 +95,7 @@ def _batches(X: np.ndarray, y: np.ndarray, order: np.ndarray, size: int) -> Iter
     for start in range(0, len(order), size):
         rows = order[start : start + size]
         yield X[rows], y[rows]
+    # --8<-- [end:minibatches]
 
 
 def train(
@@ -177,6 +179,7 @@ def train(
                 "train: batch_size is given, so batches are shuffled: pass rng (a Generator or an int seed)"
             )
         rng = as_rng(rng, func="train")
+    # --8<-- [start:train_loop]
     params = model.parameters()
     history = History()
     for epoch in range(1, epochs + 1):
@@ -197,3 +200,4 @@ def train(
             total += value * X_batch.shape[0]
         history.loss.append(total / X.shape[0])
     return history
+    # --8<-- [end:train_loop]

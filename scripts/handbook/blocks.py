@@ -126,6 +126,8 @@ def expand_snippets(code: str, base: Path) -> str:
 
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(base)], "check_paths": True}},
+        extension_configs={
+            "pymdownx.snippets": {"base_path": [str(base)], "check_paths": True, "dedent_subsections": True}
+        },
     )
     return "\n".join(md.preprocessors["snippet"].run(code.split("\n")))
