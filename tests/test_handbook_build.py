@@ -1,9 +1,13 @@
 """The build's guards, proven on small fixture sites: each planted fault fails the build."""
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -188,52 +192,9 @@ def test_each_rebuild_starts_every_page_from_a_clean_namespace(tmp_path, monkeyp
         mkdocs_build(load_config(str(site / "mkdocs.yml"), strict=True))
 
 
-def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
-    """Under `mkdocs serve` a failing block is shown where it is, with its traceback, and serving goes on."""
-    import socket
-    import time
-    import urllib.request
-
-    page = "# Oops\n\n```python\nprint(undefined_name)\n```\n"
-    site = make_site(tmp_path, {"index.md": page})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        html = None
-        deadline = time.monotonic() + 60
-        while html is None and time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    html = response.read().decode("utf-8")
-            except OSError:
-                time.sleep(0.3)
-        assert html is not None, "mkdocs serve did not come up"
-        assert "This block failed" in html
-        assert "NameError: name &#39;undefined_name&#39; is not defined" in html or "undefined_name" in html
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(tmp_path):
-    """After a module of the project changes, `mkdocs serve` rebuilds with the new code, not the cached import."""
-    import socket
-    import time
-    import urllib.request
-
-    (tmp_path / "fixture_lib.py").write_text("VALUE = 'first'\n", encoding="utf-8")
-    page = "# Value\n\n```python\nimport fixture_lib\nprint(f'value is {fixture_lib.VALUE}')\n```\n"
-    site = make_site(tmp_path, {"index.md": page})
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("watch: []", "watch: [fixture_lib.py]"))
+@contextlib.contextmanager
+def serving(site: Path):
+    """Run `mkdocs serve` for a fixture site on a free loopback port; yield a page waiter."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -245,25 +206,47 @@ def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(tmp_path):
         stderr=subprocess.DEVNULL,
     )
 
-    def wait_for(text: str) -> bool:
+    def wait_for(text: str) -> str | None:
+        """The home page's HTML once it contains ``text`` (within a minute), else None."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    if text in response.read().decode("utf-8"):
-                        return True
+                    html = response.read().decode("utf-8")
+                    if text in html:
+                        return html
             except OSError:
                 pass
             time.sleep(0.3)
-        return False
+        return None
 
     try:
-        assert wait_for("value is first")
-        (tmp_path / "fixture_lib.py").write_text("VALUE = 'second'\n", encoding="utf-8")
-        assert wait_for("value is second"), "the rebuild kept the old module"
+        yield wait_for
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
+    """Under `mkdocs serve` a failing block is shown where it is, with its traceback, and serving goes on."""
+    page = "# Oops\n\n```python\nprint(undefined_name)\n```\n"
+    with serving(make_site(tmp_path, {"index.md": page})) as wait_for:
+        html = wait_for("This block failed")
+        assert html is not None, "mkdocs serve did not show the failure"
+        assert "NameError" in html and "undefined_name" in html
+
+
+def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(tmp_path):
+    """After a module of the project changes, `mkdocs serve` rebuilds with the new code, not the cached import."""
+    (tmp_path / "fixture_lib.py").write_text("VALUE = 'first'\n", encoding="utf-8")
+    page = "# Value\n\n```python\nimport fixture_lib\nprint(f'value is {fixture_lib.VALUE}')\n```\n"
+    site = make_site(tmp_path, {"index.md": page})
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("watch: []", "watch: [fixture_lib.py]"))
+    with serving(site) as wait_for:
+        assert wait_for("value is first")
+        (tmp_path / "fixture_lib.py").write_text("VALUE = 'second'\n", encoding="utf-8")
+        assert wait_for("value is second"), "the rebuild kept the old module"
 
 
 def test_wrong_docstring_example_on_an_api_page_fails_the_build(tmp_path):
