@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, check_positive, check_positive_int, finite_scalar
+from mathlib._validation import as_array, check_positive_int, finite_scalar, positive_number
 
 __all__ = ["gaussian_cdf", "gaussian_quantile", "wald_interval", "wilson_interval"]
 
@@ -65,8 +65,7 @@ def gaussian_cdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> float | np.ndar
     """
     x = as_array(x, func="gaussian_cdf", arg="x")
     mu = finite_scalar(mu, func="gaussian_cdf", arg="mu")
-    sigma = finite_scalar(sigma, func="gaussian_cdf", arg="sigma")
-    check_positive(sigma, func="gaussian_cdf", arg="sigma")
+    sigma = positive_number(sigma, func="gaussian_cdf", arg="sigma")
     values = 0.5 * (1.0 + _erf((x - mu) / (sigma * math.sqrt(2.0))))
     return float(values) if values.ndim == 0 else values
 
@@ -108,8 +107,7 @@ def gaussian_quantile(q: float, mu: float = 0.0, sigma: float = 1.0) -> float:
     if not 0.0 < q < 1.0:
         raise ValueError(f"gaussian_quantile: q must lie in (0, 1); got {q!r}")
     mu = finite_scalar(mu, func="gaussian_quantile", arg="mu")
-    sigma = finite_scalar(sigma, func="gaussian_quantile", arg="sigma")
-    check_positive(sigma, func="gaussian_quantile", arg="sigma")
+    sigma = positive_number(sigma, func="gaussian_quantile", arg="sigma")
     return float(NormalDist(mu, sigma).inv_cdf(q))
 
 

@@ -15,7 +15,14 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, as_scalar, check_finite, check_in_unit_interval, check_positive, finite_scalar
+from mathlib._validation import (
+    as_array,
+    as_scalar,
+    check_finite,
+    check_in_unit_interval,
+    finite_scalar,
+    positive_number,
+)
 
 __all__ = [
     "bayes",
@@ -116,8 +123,7 @@ def gaussian_pdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> float | np.ndar
     """
     x = as_array(x, func="gaussian_pdf", arg="x")
     mu = finite_scalar(mu, func="gaussian_pdf", arg="mu")
-    sigma = finite_scalar(sigma, func="gaussian_pdf", arg="sigma")
-    check_positive(sigma, func="gaussian_pdf", arg="sigma")
+    sigma = positive_number(sigma, func="gaussian_pdf", arg="sigma")
     # Far in the tails the square overflows to inf, and exp(-inf) = 0 is the right density.
     with np.errstate(over="ignore"):
         values = np.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * np.sqrt(2.0 * np.pi))
