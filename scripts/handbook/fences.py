@@ -37,7 +37,6 @@ class PageRun:
     strict: bool  # True: a failing block aborts the build; False (serve): it is shown on the page
     namespace: dict[str, Any] = field(default_factory=lambda: {"__name__": "__main__"})
     blocks_run: int = 0
-    failures: list[str] = field(default_factory=list)
 
 
 _current: PageRun | None = None
@@ -85,7 +84,6 @@ def formatter(
     try:
         outcome = run_block(src, language, run.namespace, page=run.label, line=options["line"], options=block_options)
     except BlockFailure as failure:
-        run.failures.append(str(failure))
         if run.strict:
             raise BlockError(str(failure)) from failure
         log.warning("%s", failure)
