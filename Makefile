@@ -21,17 +21,19 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 
-$(PY_STAMP): pyproject.toml constraints.txt
+$(PY_STAMP): pyproject.toml constraints.txt scripts/handbook/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[docs,test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt \
+		-e '.[docs,test,bench]' -e scripts/handbook
 	@touch $@
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# --dirty: a save rebuilds the pages that changed (and those whose code results changed).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -44,10 +46,11 @@ lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 update-examples: setup
-	$(BIN)/python scripts/update_examples.py
+	$(BIN)/handbook update
 
 bench: setup
 	$(BIN)/python scripts/bench.py
 
+# The engine's cache (.cache/handbook) and the notebook's go with everything else.
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site site-report.json .cache .pytest_cache .hypothesis

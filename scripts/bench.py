@@ -1,4 +1,5 @@
-"""Run every benchmark (``make bench``): autograd vs micrograd, import cost, nn training step.
+"""Run every benchmark (``make bench``): autograd vs micrograd, import cost, nn training step,
+and the build engine (cache, parallel workers, `mkdocs serve` reloads).
 
 Each script prints its own figures and exits non-zero when its target does not hold; this
 runs them in turn and fails if any failed. Benchmarks live here, never in timed tests.
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_autograd.py", "bench_import.py", "bench_nn.py"]
+BENCHMARKS = ["bench_autograd.py", "bench_import.py", "bench_nn.py", "bench_build.py"]
 
 
 def main() -> int:

@@ -2,9 +2,11 @@
 
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -24,6 +26,37 @@ def _build(site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def make_site(tmp_path: Path, pages: dict[str, str], **handbook: object) -> Path:
+    """Write a fixture site that inherits the handbook's configuration (plugin options may be overridden).
+
+    Its workers preload nothing, so a fixture build starts in a fraction of a second.
+    """
+    (tmp_path / "docs").mkdir()
+    for name, text in pages.items():
+        path = tmp_path / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    nav = "\n".join(f"  - {name}" for name in pages)
+    options = {"node_modules": str(ROOT / "node_modules"), "preload": [], "sources": [], **handbook}
+    plugin = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in options.items())
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        "site_name: fixture\n"
+        "docs_dir: docs\n"
+        "watch: []\n"
+        f"plugins:\n  handbook:\n{plugin}"
+        f"nav:\n{nav}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.fixture(name="make_site")
+def make_site_fixture():
+    """The function that writes a fixture site (see make_site)."""
+    return make_site
+
+
 @pytest.fixture(scope="session")
 def build_site():
     """A function that runs `mkdocs build --strict` of the handbook into the folder given."""
@@ -32,11 +65,21 @@ def build_site():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The handbook built with `mkdocs build --strict` into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
+    """The handbook built with `mkdocs build --strict` into a temporary folder.
+
+    This is the session's one build of the real site: it runs every page (or takes it from
+    the cache in .cache/handbook), and the tests read its HTML and its report.
+    """
+    site = tmp_path_factory.mktemp("build") / "site"
     result = _build(site)
     assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def build_report(built_site) -> dict:
+    """The machine-readable report of that build (site-report.json beside the site)."""
+    return json.loads((built_site.parent / "site-report.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

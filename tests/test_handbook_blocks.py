@@ -1,4 +1,4 @@
-"""Tests for scripts/handbook/blocks.py: which fences are executable blocks, and where."""
+"""Tests for handbook.blocks: which fences are executable blocks, and where."""
 
 from handbook.blocks import annotate_lines, find_blocks, parse_options
 

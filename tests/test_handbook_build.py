@@ -1,11 +1,11 @@
 """The build's guards, proven on small fixture sites: each planted fault fails the build."""
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 import urllib.request
 from pathlib import Path
@@ -16,28 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.build
 
 
-def make_site(tmp_path: Path, pages: dict[str, str]) -> Path:
-    """Write a fixture site that inherits the handbook's configuration."""
-    (tmp_path / "docs").mkdir()
-    for name, text in pages.items():
-        path = tmp_path / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    nav = "\n".join(f"  - {name}" for name in pages)
-    (tmp_path / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        "site_name: fixture\n"
-        "docs_dir: docs\n"
-        "watch: []\n"
-        f"hooks:\n  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}\n"
-        f"nav:\n{nav}\n",
-        encoding="utf-8",
-    )
-    return tmp_path
+def report(site: Path) -> dict:
+    """The machine-readable report the build wrote beside its site."""
+    return json.loads((site / "site-report.json").read_text(encoding="utf-8"))
 
 
-def build(site: Path, *flags: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(site: Path, *flags: str, **env_vars: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *flags],
         cwd=site,
@@ -58,14 +43,14 @@ GOOD = """\
     """
 
 
-def test_a_clean_fixture_builds(tmp_path):
+def test_a_clean_fixture_builds(make_site, tmp_path):
     """Control: a page whose block runs and whose output matches builds without error."""
     result = build(make_site(tmp_path, {"index.md": GOOD}))
     assert result.returncode == 0, result.stderr
     assert "42" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(tmp_path):
+def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(make_site, tmp_path):
     """(1) A block that raises aborts the build with the page, the Markdown line and the traceback."""
     page = """\
         # Raises
@@ -84,7 +69,7 @@ def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(tmp_pa
     assert "ZeroDivisionError: division by zero" in result.stderr
 
 
-def test_wrong_expected_output_fails_the_build_naming_page_and_line(tmp_path):
+def test_wrong_expected_output_fails_the_build_naming_page_and_line(make_site, tmp_path):
     """(2) A #> line that is not the real output aborts the build, naming page and line."""
     page = """\
         # Wrong
@@ -100,7 +85,7 @@ def test_wrong_expected_output_fails_the_build_naming_page_and_line(tmp_path):
     assert "+0.30000000000000004" in result.stderr
 
 
-def test_broken_internal_link_fails_the_build_naming_the_page(tmp_path):
+def test_broken_internal_link_fails_the_build_naming_the_page(make_site, tmp_path):
     """(3) A link to a page that does not exist fails the strict build, naming the page."""
     page = "# Links\n\nSee [the missing page](missing.md).\n"
     result = build(make_site(tmp_path, {"index.md": GOOD, "links.md": page}))
@@ -108,7 +93,7 @@ def test_broken_internal_link_fails_the_build_naming_the_page(tmp_path):
     assert "Doc file 'links.md' contains a link 'missing.md'" in result.stderr
 
 
-def test_missing_snippet_file_fails_the_build_naming_the_page(tmp_path):
+def test_missing_snippet_file_fails_the_build_naming_the_page(make_site, tmp_path):
     """(4) Including a snippet file that does not exist fails the build, naming the page."""
     page = '# Snippet\n\n```python exec="off"\n--8<-- "snippets/nowhere.py"\n```\n'
     result = build(make_site(tmp_path, {"index.md": GOOD, "snippet.md": page}))
@@ -117,7 +102,7 @@ def test_missing_snippet_file_fails_the_build_naming_the_page(tmp_path):
     assert "nowhere.py" in result.stderr
 
 
-def test_quiet_strict_build_still_fails_on_warnings(tmp_path):
+def test_quiet_strict_build_still_fails_on_warnings(make_site, tmp_path):
     """`mkdocs build --strict -q` fails on a broken link (MkDocs alone lets it pass)."""
     page = "# Links\n\nSee [the missing page](missing.md).\n"
     result = build(make_site(tmp_path, {"index.md": GOOD, "links.md": page}), "-q")
@@ -125,15 +110,15 @@ def test_quiet_strict_build_still_fails_on_warnings(tmp_path):
     assert "links.md" in result.stderr
 
 
-def test_runaway_block_fails_the_build(tmp_path):
+def test_runaway_block_fails_the_build(make_site, tmp_path):
     """A block that runs past its time limit is stopped and fails the build."""
     page = '# Loop\n\n```python timeout="1"\nwhile True:\n    pass\n```\n'
     result = build(make_site(tmp_path, {"index.md": GOOD, "loop.md": page}))
     assert result.returncode != 0
-    assert "docs/loop.md:3: the block ran longer than its 1 s limit" in result.stderr
+    assert "docs/loop.md:3: the block ran longer than its 1 s limit; its worker process was killed" in result.stderr
 
 
-def test_mistake_block_that_does_not_raise_fails_the_build(tmp_path):
+def test_mistake_block_that_does_not_raise_fails_the_build(make_site, tmp_path):
     """Code shown as a mistake (raises=) must raise, or the build fails."""
     page = '# Mistake\n\n```python raises="ValueError"\nx = int("12")\n```\n'
     result = build(make_site(tmp_path, {"index.md": GOOD, "mistake.md": page}))
@@ -141,7 +126,7 @@ def test_mistake_block_that_does_not_raise_fails_the_build(tmp_path):
     assert "docs/mistake.md:3: the block was expected to raise ValueError" in result.stderr
 
 
-def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(tmp_path):
+def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(make_site, tmp_path):
     """The code lab runs at build; a cell that raises (errors are not allowed) aborts the build."""
     import nbformat
 
@@ -158,7 +143,7 @@ def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(tmp_path)
     assert "ZeroDivisionError" in result.stderr
 
 
-def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(tmp_path):
+def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(make_site, tmp_path):
     """A quiz's check runs in the page namespace; if it is false the build fails, naming page and line."""
     page = (
         "# Quiz\n\n```python\nanswer = 6 * 7\n```\n\n```quiz\nquestion: What is 6 x 7?\n"
@@ -170,7 +155,7 @@ def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(tmp_path):
     assert "docs/quiz.md:7: the quiz check 'answer == 43' is not true" in result.stderr
 
 
-def test_pages_do_not_share_state(tmp_path):
+def test_pages_do_not_share_state(make_site, tmp_path):
     """A name defined on one page is not defined on the next."""
     first = "# One\n\n```python\nsecret = 1\n```\n"
     second = "# Two\n\n```python\nprint(secret)\n```\n"
@@ -179,7 +164,7 @@ def test_pages_do_not_share_state(tmp_path):
     assert "NameError: name 'secret' is not defined" in result.stderr
 
 
-def test_each_rebuild_starts_every_page_from_a_clean_namespace(tmp_path, monkeypatch):
+def test_each_rebuild_starts_every_page_from_a_clean_namespace(make_site, tmp_path, monkeypatch):
     """Building twice in one process (as `mkdocs serve` does) gives each page a fresh namespace."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -188,18 +173,19 @@ def test_each_rebuild_starts_every_page_from_a_clean_namespace(tmp_path, monkeyp
     site = make_site(tmp_path, {"index.md": page})
     monkeypatch.chdir(site)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("HANDBOOK_CACHE", "0")  # run the page both times, not once and then from the cache
     for _ in range(2):
         mkdocs_build(load_config(str(site / "mkdocs.yml"), strict=True))
 
 
 @contextlib.contextmanager
-def serving(site: Path):
+def serving(site: Path, *flags: str):
     """Run `mkdocs serve` for a fixture site on a free loopback port; yield a page waiter."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *flags, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=site,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
@@ -227,7 +213,7 @@ def serving(site: Path):
         server.wait(timeout=30)
 
 
-def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
+def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(make_site, tmp_path):
     """Under `mkdocs serve` a failing block is shown where it is, with its traceback, and serving goes on."""
     page = "# Oops\n\n```python\nprint(undefined_name)\n```\n"
     with serving(make_site(tmp_path, {"index.md": page})) as wait_for:
@@ -236,20 +222,23 @@ def test_serve_shows_a_failing_block_on_the_page_and_keeps_serving(tmp_path):
         assert "NameError" in html and "undefined_name" in html
 
 
-def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(tmp_path):
-    """After a module of the project changes, `mkdocs serve` rebuilds with the new code, not the cached import."""
+def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(make_site, tmp_path):
+    """After a module of the project changes, `make serve` (`--dirty`) re-runs and rebuilds the page that uses it.
+
+    The page's file did not change, so only the engine's cache key can tell `--dirty` to rebuild it.
+    """
     (tmp_path / "fixture_lib.py").write_text("VALUE = 'first'\n", encoding="utf-8")
     page = "# Value\n\n```python\nimport fixture_lib\nprint(f'value is {fixture_lib.VALUE}')\n```\n"
-    site = make_site(tmp_path, {"index.md": page})
+    site = make_site(tmp_path, {"index.md": page}, sources=["fixture_lib.py"])
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("watch: []", "watch: [fixture_lib.py]"))
-    with serving(site) as wait_for:
+    with serving(site, "--dirty") as wait_for:
         assert wait_for("value is first")
         (tmp_path / "fixture_lib.py").write_text("VALUE = 'second'\n", encoding="utf-8")
         assert wait_for("value is second"), "the rebuild kept the old module"
 
 
-def test_wrong_docstring_example_on_an_api_page_fails_the_build(tmp_path):
+def test_wrong_docstring_example_on_an_api_page_fails_the_build(make_site, tmp_path):
     """The examples an API page shows (from `::: module`) are run at build; a wrong one fails it."""
     (tmp_path / "fixture_module.py").write_text(
         '"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n', encoding="utf-8"
@@ -259,3 +248,135 @@ def test_wrong_docstring_example_on_an_api_page_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "docs/api.md: docstring examples of fixture_module do not reproduce" in result.stderr
     assert "Expected:\n    3\nGot:\n    2" in result.stderr
+
+
+def test_block_stuck_in_sleep_fails_at_its_limit(make_site, tmp_path):
+    """time.sleep(3600) (which no exception can interrupt) fails the build at its limit, naming page and line."""
+    page = '# Sleep\n\n```python timeout="2"\nimport time\ntime.sleep(3600)\n```\n'
+    started = time.monotonic()
+    result = build(make_site(tmp_path, {"index.md": GOOD, "sleep.md": page}))
+    assert time.monotonic() - started < 60
+    assert result.returncode != 0
+    assert "docs/sleep.md:3: the block ran longer than its 2 s limit; its worker process was killed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "fence, message",
+    [
+        (
+            '```python rasies="ValueError"',
+            "docs/opt.md:3: unknown option 'rasies' on a python block (did you mean 'raises'?)",
+        ),
+        ('```python show="ouput"', "docs/opt.md:3: option show='ouput' is not one of output"),
+        ('```python match="columns"', "docs/opt.md:3: option 'match' needs 'raises'"),
+    ],
+)
+def test_unknown_or_misused_option_fails_the_build_naming_page_and_line(make_site, tmp_path, fence, message):
+    """A misspelt option, a bad value or match= without raises= fails the build instead of being ignored."""
+    page = f"# Options\n\n{fence}\nx = int('12')\n```\n"
+    result = build(make_site(tmp_path, {"index.md": GOOD, "opt.md": page}))
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_roundoff_stated_as_a_fact_fails_the_build_naming_page_and_line(make_site, tmp_path):
+    """A stated gap of 2.8e-17 (noise, not mathematics) fails the lint, naming the #> line."""
+    page = "# Gap\n\n```python\ngap = 0.1 + 0.2 - 0.3\nprint(f'gap {gap:.1e}')\n#> gap 5.6e-17\n```\n"
+    result = build(make_site(tmp_path, {"index.md": GOOD, "gap.md": page}))
+    assert result.returncode != 0
+    assert "docs/gap.md:6: the stated output '5.6e-17' is smaller than 1e-09" in result.stderr
+
+
+# A sum of a 37x53 by 53x29 product: BLAS kernels add its terms in different orders.
+BLAS_SUM = (
+    "import numpy as np\n"
+    "rng = np.random.default_rng(0)\n"
+    "A, B = rng.standard_normal((37, 53)), rng.standard_normal((53, 29))\n"
+    "print(repr(float((A @ B).sum())))\n"
+)
+
+
+def _blas_sum(profile: str) -> str:
+    from handbook.profiles import environment
+
+    env = environment(profile)
+    return subprocess.run([sys.executable, "-c", BLAS_SUM], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_roundoff_stated_output_passes_one_profile_and_fails_the_other(make_site, tmp_path):
+    """A stated BLAS sum at full precision builds under the default profile and fails under the second."""
+    stated = _blas_sum("default").strip()
+    assert stated != _blas_sum("second").strip(), "the two profiles sum alike on this machine"
+    page = f"# BLAS\n\n```python\n{BLAS_SUM}#> {stated}\n```\n"
+    site = make_site(tmp_path, {"index.md": GOOD, "blas.md": page})
+    assert build(site, HANDBOOK_PROFILE="default").returncode == 0
+    second = build(site, HANDBOOK_PROFILE="second")
+    assert second.returncode != 0
+    assert "docs/blas.md:8: the output does not match the #> lines" in second.stderr
+
+
+def test_block_the_page_does_not_render_fails_the_build(make_site, tmp_path):
+    """A fence the parser finds but the page drops (inside an indented code block) fails the build."""
+    page = "# Hidden\n\nSome text.\n\n    ```python\n    print('never shown')\n    ```\n"
+    result = build(make_site(tmp_path, {"index.md": GOOD, "hidden.md": page}))
+    assert result.returncode != 0
+    assert "docs/hidden.md: blocks found by the parser were not rendered by the page (lines 5)" in result.stderr
+
+
+def test_missing_snippet_in_executed_code_fails_naming_page_and_line(make_site, tmp_path):
+    """An executed block that includes a file that does not exist fails at its own line."""
+    page = '# Snippet\n\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
+    result = build(make_site(tmp_path, {"index.md": GOOD, "snippet.md": page}))
+    assert result.returncode != 0
+    assert "docs/snippet.md:3: the snippet could not be included" in result.stderr
+
+
+def test_report_lists_every_block_with_kind_status_seconds_and_cache(make_site, tmp_path):
+    """The report beside the site has one row per block: page, line, kind, status, seconds, cache."""
+    quiz = "```quiz\nquestion: Q?\noptions:\n  - text: a\n    correct: true\n    why: y\n  - text: b\n    why: n\n```\n"
+    page = (
+        '# All\n\n```python\nx = 1\n```\n\n```pycon\n>>> 1 + 1\n2\n```\n\n```python exec="off"\nshown\n```\n\n' + quiz
+    )
+    site = make_site(tmp_path, {"index.md": page})
+    assert build(site).returncode == 0
+    rows = report(site)["blocks"]
+    assert [(r["line"], r["kind"], r["status"], r["cache"]) for r in rows] == [
+        (3, "python", "passed", "miss"),
+        (7, "pycon", "passed", "miss"),
+        (12, "python", "shown", "miss"),
+        (16, "quiz", "passed", "miss"),
+    ]
+    assert all(isinstance(r["seconds"], float) for r in rows)
+
+
+def test_second_build_runs_nothing_and_is_byte_identical(make_site, tmp_path):
+    """With nothing changed, every block comes from the cache and the site is the same, byte for byte."""
+    site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\n```python\nprint('two')\n```\n"})
+    assert build(site).returncode == 0
+    first = {p.relative_to(site): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert build(site).returncode == 0
+    assert {r["cache"] for r in report(site)["blocks"]} == {"hit"}
+    second = {p.relative_to(site): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_prose_edit_reruns_nothing_and_code_edit_reruns_that_page_only(make_site, tmp_path):
+    """Prose above a block keeps every page a cache hit; editing one block re-runs that page alone."""
+    site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\n```python\nprint('two')\n```\n"})
+    assert build(site).returncode == 0
+    index = site / "docs" / "index.md"
+    index.write_text(index.read_text().replace("# Good\n", "# Good\n\nA new paragraph.\n"))
+    assert build(site).returncode == 0
+    assert {r["page"]: r["cache"] for r in report(site)["blocks"]} == {"docs/index.md": "hit", "docs/two.md": "hit"}
+    assert "42" in (site / "site" / "index.html").read_text(encoding="utf-8")
+    index.write_text(index.read_text().replace("6 * 7", "7 * 6"))
+    assert build(site).returncode == 0
+    assert {r["page"]: r["cache"] for r in report(site)["blocks"]} == {"docs/index.md": "miss", "docs/two.md": "hit"}
+
+
+def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path):
+    """HANDBOOK_CACHE=0 runs every block and stores nothing."""
+    site = make_site(tmp_path, {"index.md": GOOD})
+    assert build(site, HANDBOOK_CACHE="0").returncode == 0
+    assert {r["cache"] for r in report(site)["blocks"]} == {"off"}
+    assert not (site / ".cache" / "handbook").exists()

@@ -1,4 +1,4 @@
-"""Tests for scripts/handbook/docstrings.py: which modules a page documents, and running their examples."""
+"""Tests for handbook.docstrings: which modules a page documents, and running their examples."""
 
 from handbook.docstrings import documented_modules, run_doctests
 

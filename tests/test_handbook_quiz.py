@@ -1,4 +1,4 @@
-"""Tests for scripts/handbook/quiz.py: multiple-choice questions, validated and checked at build."""
+"""Tests for handbook.quiz: multiple-choice questions, validated and checked at build."""
 
 import pytest
 

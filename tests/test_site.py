@@ -1,6 +1,7 @@
 """The real site: it builds strictly, offline, and the same way twice."""
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -45,14 +46,46 @@ def test_katex_and_its_fonts_are_served_by_the_site(built_site):
     assert any((katex / "fonts").glob("KaTeX_Main-Regular.woff2"))
 
 
-def test_two_builds_of_the_same_tree_are_byte_identical(built_site, build_site, tmp_path):
-    """Building again gives exactly the same files, byte for byte."""
-    again = tmp_path / "again"
+def test_two_builds_of_the_same_tree_are_byte_identical(built_site, build_report, build_site, tmp_path):
+    """Building again, from the cache the first build filled, gives exactly the same files, byte for byte."""
+    again = tmp_path / "site"
     result = build_site(again)
     assert result.returncode == 0, result.stderr
+    rerun = json.loads((tmp_path / "site-report.json").read_text(encoding="utf-8"))
+    assert {row["cache"] for row in rerun["blocks"] if row["kind"] != "notebook"} == {"hit"}  # nothing re-executed
     first, second = _digest(built_site), _digest(again)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_report_covers_every_block_of_every_page(build_report):
+    """Every executable block the parser finds on every page is in the report, and passed."""
+    from handbook.blocks import find_blocks
+
+    expected = {
+        (f"docs/{p.relative_to(ROOT / 'docs').as_posix()}", block.line)
+        for p in (ROOT / "docs").rglob("*.md")
+        if "snippets" not in p.parts
+        for block in find_blocks(p.read_text(encoding="utf-8"))
+    }
+    reported = {(row["page"], row["line"]): row["status"] for row in build_report["blocks"] if row["line"]}
+    assert set(reported) == expected
+    assert {status for status in reported.values()} <= {"passed", "shown"}
+
+
+def test_every_api_page_ran_its_docstring_examples(build_report):
+    """Each API page's `::: module` examples ran at build (a doctest row per module)."""
+    modules = {
+        row["module"] for row in build_report["blocks"] if row["kind"] == "doctest" and row["status"] == "passed"
+    }
+    assert {f"mathlib.{name}" for name in mathlib.__all__} <= modules
+
+
+def test_the_notebook_ran_and_no_page_takes_more_than_ten_seconds(build_report):
+    """The code lab is in the report, and every page's last real execution took at most 10 s."""
+    assert any(row["kind"] == "notebook" for row in build_report["blocks"])
+    slowest = build_report["summary"]["slowest_pages"]
+    assert slowest and all(entry["seconds"] <= 10 for entry in slowest), slowest
 
 
 PUBLIC_MODULES = sorted(mathlib.__all__)

@@ -1,8 +1,11 @@
-"""Tests for scripts/update_examples.py: rewriting stated outputs from real ones."""
+"""Tests for handbook.update: rewriting stated outputs from real ones (`make update-examples`)."""
 
 import textwrap
 
-from update_examples import update_page
+import pytest
+
+from handbook.engine import Engine, Site
+from handbook.update import update_pages
 
 PAGE = textwrap.dedent(
     """\
@@ -24,27 +27,42 @@ PAGE = textwrap.dedent(
 )
 
 
-def test_update_rewrites_hash_gt_groups_with_the_real_output(tmp_path):
+@pytest.fixture
+def page(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "page.md"
+    path.write_text(PAGE, encoding="utf-8")
+    engine = Engine(Site(root=tmp_path, docs_dir=tmp_path / "docs", workers=1))
+    yield engine, path
+    engine.close()
+
+
+def test_update_rewrites_hash_gt_groups_with_the_real_output(page):
     """Each #> group is replaced by what its code prints, keeping its indentation."""
-    page = tmp_path / "page.md"
-    page.write_text(PAGE, encoding="utf-8")
-    assert update_page(page)
-    text = page.read_text(encoding="utf-8")
+    engine, path = page
+    assert update_pages(engine, [path]) == ([path], [])
+    text = path.read_text(encoding="utf-8")
     assert "#> 42\n" in text
     assert "    #> 0\n    #> 1\n" in text
 
 
-def test_update_rewrites_pycon_sessions(tmp_path):
+def test_update_rewrites_pycon_sessions(page):
     """A pycon session is replaced by the transcript of a real run."""
-    page = tmp_path / "page.md"
-    page.write_text(PAGE, encoding="utf-8")
-    update_page(page)
-    assert ">>> 2 ** 10\n1024\n" in page.read_text(encoding="utf-8")
+    engine, path = page
+    update_pages(engine, [path])
+    assert ">>> 2 ** 10\n1024\n" in path.read_text(encoding="utf-8")
 
 
-def test_update_leaves_a_correct_page_unchanged(tmp_path):
+def test_update_leaves_a_correct_page_unchanged(page):
     """A page whose outputs are already right is not rewritten."""
-    page = tmp_path / "page.md"
-    page.write_text(PAGE, encoding="utf-8")
-    update_page(page)
-    assert not update_page(page)
+    engine, path = page
+    update_pages(engine, [path])
+    assert update_pages(engine, [path]) == ([], [])
+
+
+def test_a_block_that_raises_stops_its_page_naming_page_and_line(page):
+    """A page whose code raises is not rewritten; the failure names page and line."""
+    engine, path = page
+    path.write_text("# P\n\n```python\n1 / 0\n#> 0\n```\n", encoding="utf-8")
+    changed, (failure,) = update_pages(engine, [path])
+    assert changed == [] and failure.startswith("docs/page.md:3: the block raised")

@@ -45,6 +45,14 @@ class Question:
     options: tuple[Option, ...]
     check: str | None = None
 
+    def to_dict(self) -> dict:
+        return {"prompt": self.prompt, "check": self.check, "options": [vars(option) for option in self.options]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Question:
+        options = tuple(Option(**option) for option in data["options"])
+        return cls(prompt=data["prompt"], options=options, check=data["check"])
+
 
 def parse_question(source: str, where: str) -> Question:
     """Read and validate one quiz fence; raise :class:`QuizError` naming ``where`` if it is wrong."""

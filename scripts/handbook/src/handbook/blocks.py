@@ -1,7 +1,9 @@
 """Find the executable code blocks of a Markdown page.
 
-The build (through the MkDocs hook) and the tests (through Sybil) both start here, so the
-two agree on what a block is, where it starts and which options it carries.
+This is the one parser: the build (:mod:`handbook.plugin`), the pytest items
+(:mod:`handbook.pytest_plugin`) and ``make update-examples`` (:mod:`handbook.update`) all
+find blocks here, so they agree on what a block is, where it starts and which options it
+carries. The build then checks that every block found here was also rendered.
 
 A block is a fenced code block whose language is ``python``/``py`` or ``pycon`` (code that
 runs), or ``quiz`` (a multiple-choice question whose answer may be checked by code). Fences
@@ -118,16 +120,20 @@ def annotate_lines(text: str) -> str:
     return "\n".join(lines)
 
 
-def expand_snippets(code: str, base: Path) -> str:
-    """Expand ``--8<--`` lines with pymdownx.snippets itself, as the build does."""
+def expand_snippets(code: str, snippets: dict, base: Path) -> str:
+    """Expand ``--8<--`` lines with pymdownx.snippets itself, configured as the site is.
+
+    ``snippets`` is the ``pymdownx.snippets`` entry of the site's ``markdown_extensions``
+    (``config.mdx_configs`` in MkDocs); relative ``base_path`` entries are taken from
+    ``base``, the folder of ``mkdocs.yml``, as MkDocs run there takes them.
+    """
     if "--8<--" not in code:
         return code
     import markdown  # only pages that include snippets into executed code need it
 
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={
-            "pymdownx.snippets": {"base_path": [str(base)], "check_paths": True, "dedent_subsections": True}
-        },
-    )
+    settings = dict(snippets)
+    paths = settings.get("base_path", ["."])
+    paths = [paths] if isinstance(paths, str) else paths
+    settings["base_path"] = [str((base / path).resolve()) for path in paths]
+    md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": settings})
     return "\n".join(md.preprocessors["snippet"].run(code.split("\n")))

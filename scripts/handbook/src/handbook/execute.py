@@ -1,7 +1,7 @@
 """Execute one code block of a page and check what it printed.
 
-Used by the MkDocs hook at build time and by the Sybil parser in the tests, so a page is
-verified the same way in both places.
+It runs inside a worker process (:mod:`handbook.worker`), for the build, the pytest items
+and ``make update-examples`` alike, so a page is verified the same way everywhere.
 
 * ``python`` blocks run in the page's namespace. Output is captured and attributed to the
   top-level line of the block that produced it. Lines ``#> text`` after a statement state
@@ -14,18 +14,17 @@ verified the same way in both places.
   ``NORMALIZE_WHITESPACE``); the page shows the transcript rebuilt from the real output.
 * ``raises="ValueError"`` (and optionally ``match="regex"``) marks code shown as a mistake:
   it must raise that error, whose last traceback line is shown as the output.
-* Every block runs under a time limit; warnings raised by the block are errors.
+* Warnings raised by a block are errors. The time limit is enforced from outside: the
+  worker process running a block that overstays it is killed (:mod:`handbook.runner`).
 """
 
 from __future__ import annotations
 
 import ast
-import ctypes
 import doctest
 import io
 import re
 import sys
-import threading
 import traceback
 import warnings
 from contextlib import redirect_stdout
@@ -36,7 +35,6 @@ from handbook.quiz import Question, QuizError, check_question, parse_question
 __all__ = [
     "DEFAULT_TIMEOUT",
     "BlockFailure",
-    "BlockTimeout",
     "Outcome",
     "expected_groups",
     "run_block",
@@ -51,10 +49,6 @@ class BlockFailure(Exception):
     """A block raised, timed out, or printed something other than what its source states."""
 
 
-class BlockTimeout(Exception):
-    """Raised inside a block that ran past its time limit."""
-
-
 @dataclass
 class Outcome:
     """What a block produced: its output text, HTML to display, and per-group results."""
@@ -66,6 +60,22 @@ class Outcome:
     groups: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, actual) per #> group
     transcript: str | None = None  # pycon: the session rebuilt from the real output
     question: Question | None = None  # quiz: the validated question
+
+    def to_dict(self, line: int) -> dict:
+        """A JSON-ready form; line numbers are made relative to ``line`` (the fence's), so a
+        cached outcome stays right when prose above the block moves it."""
+        data = {name: getattr(self, name) for name in ("stdout", "html", "markdown", "error", "transcript")}
+        data["groups"] = [[first - line, last - line, text] for first, last, text in self.groups]
+        data["question"] = None if self.question is None else self.question.to_dict()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict, line: int) -> Outcome:
+        """The inverse of :meth:`to_dict`, for a block whose fence is now at ``line``."""
+        groups = [(first + line, last + line, text) for first, last, text in data["groups"]]
+        question = None if data["question"] is None else Question.from_dict(data["question"])
+        fields = {name: data[name] for name in ("stdout", "html", "markdown", "error", "transcript")}
+        return cls(groups=groups, question=question, **fields)
 
 
 # --------------------------------------------------------------------------- output capture
@@ -89,37 +99,6 @@ class _Recorder(io.StringIO):
     def write_at(self, line: int, text: str) -> int:
         self.pieces.append((line, text))
         return super().write(text)
-
-
-# --------------------------------------------------------------------------- time limit
-class _Watchdog:
-    """Raise :class:`BlockTimeout` in the running thread if the block overstays its limit."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.thread_id = threading.get_ident()
-        self.lock = threading.Lock()
-        self.done = False
-        self.fired = False
-        self.timer = threading.Timer(seconds, self._fire)
-        self.timer.daemon = True
-
-    def _fire(self) -> None:
-        with self.lock:
-            if not self.done:
-                self.fired = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self.thread_id), ctypes.py_object(BlockTimeout)
-                )
-
-    def __enter__(self) -> _Watchdog:
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        with self.lock:
-            self.done = True
-        self.timer.cancel()
 
 
 # --------------------------------------------------------------------------- expectations
@@ -217,7 +196,6 @@ def run_block(
     page: str,
     line: int,
     options: dict[str, str] | None = None,
-    timeout: float | None = None,
     check: bool = True,
 ) -> Outcome:
     """Run one block in ``namespace`` and verify it; raise :class:`BlockFailure` on any problem.
@@ -225,10 +203,9 @@ def run_block(
     ``page`` and ``line`` (of the opening fence) name the block in messages; tracebacks point
     at the page's own line numbers, e.g. ``File "docs/pillars/calculus.md", line 44``.
     With ``check=False`` the stated outputs are not compared, only collected with the real
-    ones (``scripts/update_examples.py`` rewrites the source from them).
+    ones (``make update-examples`` rewrites the source from them).
     """
     options = options or {}
-    limit = float(options.get("timeout", timeout or DEFAULT_TIMEOUT))
     where = f"{page}:{line}"
     filename = page
     namespace.setdefault("__name__", "__main__")
@@ -240,33 +217,26 @@ def run_block(
             raise BlockFailure(str(error)) from None
         return Outcome(question=question)
     if lang == "pycon":
-        return _run_pycon(code, namespace, where=where, filename=filename, limit=limit, offset=line, check=check)
+        return _run_pycon(code, namespace, filename=filename, offset=line, check=check)
 
     recorder = _Recorder(filename)
     outcome = Outcome()
     expected_error = options.get("raises")
-    try:
-        with _Watchdog(limit) as dog, redirect_stdout(recorder), warnings.catch_warnings():
-            warnings.simplefilter("error")
-            warnings.simplefilter("default", DeprecationWarning)
-            warnings.simplefilter("default", PendingDeprecationWarning)
-            try:
-                _exec_python(code, namespace, filename, recorder, offset=line, outcome=outcome)
-            except BlockTimeout:
-                raise
-            except BaseException as error:
-                if expected_error is None or isinstance(error, KeyboardInterrupt):
-                    raise BlockFailure(
-                        f"{where}: the block raised\n{_format_traceback(error, filename, code, line)}"
-                    ) from error
-                outcome.error = _check_expected_error(error, expected_error, options.get("match"), where)
-            else:
-                if expected_error is not None:
-                    raise BlockFailure(f"{where}: the block was expected to raise {expected_error}, but it did not")
-    except BlockTimeout:
-        raise BlockFailure(f"{where}: the block ran longer than its {limit:g} s limit and was stopped") from None
-    if dog.fired:  # pragma: no cover - the timeout landed after the block finished
-        raise BlockFailure(f"{where}: the block ran longer than its {limit:g} s limit")
+    with redirect_stdout(recorder), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.simplefilter("default", DeprecationWarning)
+        warnings.simplefilter("default", PendingDeprecationWarning)
+        try:
+            _exec_python(code, namespace, filename, recorder, offset=line, outcome=outcome)
+        except BaseException as error:
+            if expected_error is None or isinstance(error, KeyboardInterrupt | SystemExit):
+                raise BlockFailure(
+                    f"{where}: the block raised\n{_format_traceback(error, filename, code, line)}"
+                ) from error
+            outcome.error = _check_expected_error(error, expected_error, options.get("match"), where)
+        else:
+            if expected_error is not None:
+                raise BlockFailure(f"{where}: the block was expected to raise {expected_error}, but it did not")
     outcome.stdout = recorder.getvalue()
     outcome.groups = _check_groups(code, recorder.pieces, page, offset=line, check=check)
     return outcome
@@ -307,9 +277,7 @@ def _check_groups(
     return checked
 
 
-def _run_pycon(
-    code: str, namespace: dict, *, where: str, filename: str, limit: float, offset: int, check: bool
-) -> Outcome:
+def _run_pycon(code: str, namespace: dict, *, filename: str, offset: int, check: bool) -> Outcome:
     parser = doctest.DocTestParser()
     checker = doctest.OutputChecker()
     flags = doctest.NORMALIZE_WHITESPACE
@@ -318,24 +286,19 @@ def _run_pycon(
     for example in parser.get_examples(code):
         recorder = _Recorder(filename)
         error_line = None
-        try:
-            with _Watchdog(limit), redirect_stdout(recorder), warnings.catch_warnings():
-                warnings.simplefilter("error")
-                try:
-                    tree = ast.parse(example.source, filename, "single")
-                    ast.increment_lineno(tree, offset + example.lineno)
-                    exec(compile(tree, filename, "single"), namespace)
-                except BlockTimeout:
-                    raise
-                except Exception as error:
-                    if example.exc_msg is None:
-                        raise BlockFailure(
-                            f"{filename}:{offset + example.lineno + 1}: the example raised\n"
-                            f"{_format_traceback(error, filename, example.source, offset + example.lineno)}"
-                        ) from error
-                    error_line = traceback.format_exception_only(type(error), error)[-1]
-        except BlockTimeout:
-            raise BlockFailure(f"{where}: an example ran longer than its {limit:g} s limit") from None
+        with redirect_stdout(recorder), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                tree = ast.parse(example.source, filename, "single")
+                ast.increment_lineno(tree, offset + example.lineno)
+                exec(compile(tree, filename, "single"), namespace)
+            except Exception as error:
+                if example.exc_msg is None:
+                    raise BlockFailure(
+                        f"{filename}:{offset + example.lineno + 1}: the example raised\n"
+                        f"{_format_traceback(error, filename, example.source, offset + example.lineno)}"
+                    ) from error
+                error_line = traceback.format_exception_only(type(error), error)[-1]
         got = recorder.getvalue()
         option_flags = flags
         for flag, on in example.options.items():

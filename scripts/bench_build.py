@@ -1,0 +1,143 @@
+"""Benchmark: the verification engine's cache, parallelism and `mkdocs serve` reloads.
+
+Measured in one run, on a copy of the site in a temporary folder (the pages you are editing
+and your own cache are left alone), each figure a ratio where the target is one:
+
+1. cold build with one worker, then cold build with one worker per core: the second must
+   take at most 0.65 of the first;
+2. warm build (the cache of build 1b, nothing changed): at most 0.15 of the cold build;
+3. under `mkdocs serve`: a prose edit on one page is served within 3 s, and a code edit on
+   one page within that page's own execution time plus 3 s.
+
+Exits non-zero when a target does not hold. `make test`'s own time (the fourth target of
+the engine's issue) is measured on a fresh clone, not here; see README.md (Measured).
+
+    python scripts/bench_build.py [--page docs/pillars/calculus.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+
+def copy_site(folder: Path) -> Path:
+    """The site's sources in ``folder``: docs, mathlib (hashed for the cache key), mkdocs.yml."""
+    for name in ("docs", "mathlib"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    (folder / "scripts" / "handbook").mkdir(parents=True)
+    (folder / "scripts" / "handbook" / "src").symlink_to(ROOT / "scripts" / "handbook" / "src")
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
+
+
+def build(site: Path, cache: str, **env: str) -> tuple[float, dict]:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site / "site")],
+        cwd=site,
+        env={**ENV, "HANDBOOK_CACHE_DIR": cache, **env},
+        check=True,
+    )
+    seconds = time.perf_counter() - started
+    return seconds, json.loads((site / "site-report.json").read_text(encoding="utf-8"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, limit: float = 300) -> float:
+    """Seconds until the page at ``url`` contains ``text``."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} never showed {text!r}")
+
+
+def serve_reloads(site: Path, cache: str, page: str) -> tuple[float, float]:
+    """Seconds until `mkdocs serve` shows a prose edit, then a code edit, of ``page``."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],  # as `make serve`
+        cwd=site,
+        env={**ENV, "HANDBOOK_CACHE_DIR": cache},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    path = site / page
+    url_path = Path(page).relative_to("docs").with_suffix("")
+    url = f"http://127.0.0.1:{port}/{'' if url_path.name == 'index' else url_path.as_posix() + '/'}"
+    try:
+        _wait_for(url, "</html>")
+        time.sleep(1)  # let the watcher settle after the first build
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n\nA prose edit: bench-prose-token.\n", encoding="utf-8")
+        prose = _wait_for(url, "bench-prose-token")
+        time.sleep(1)
+        code = '\n\n```python\nprint("bench-code-" + "token")\n```\n'
+        path.write_text(path.read_text(encoding="utf-8") + code, encoding="utf-8")
+        reload = _wait_for(url, "bench-code-token")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return prose, reload
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--page", default="docs/from-scratch/real-data.md", help="the page edited under serve")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
+        site = copy_site(Path(folder))
+        one, _ = build(site, str(site / "cache-one"), HANDBOOK_WORKERS="1")
+        cold, report = build(site, str(site / "cache"))
+        warm, warm_report = build(site, str(site / "cache"))
+        hits = sum(row["cache"] == "hit" for row in warm_report["blocks"])
+        page_seconds = report_page_seconds(report, args.page)
+        prose, code = serve_reloads(site, str(site / "cache"), args.page)
+    workers = len(os.sched_getaffinity(0))
+    rows = [
+        (f"cold build, {workers} workers vs 1", f"{cold:.1f} s vs {one:.1f} s", cold / one, 0.65),
+        ("warm build (nothing changed) vs cold", f"{warm:.1f} s vs {cold:.1f} s ({hits} cached)", warm / cold, 0.15),
+        (f"serve: prose edit on {args.page}", f"{prose:.2f} s", prose, 3.0),
+        (f"serve: code edit on {args.page}", f"{code:.2f} s, page runs {page_seconds:.2f} s", code - page_seconds, 3.0),
+    ]
+    failed = False
+    for what, figures, value, target in rows:
+        ok = value <= target
+        failed |= not ok
+        print(f"{what:45} {figures:50} {value:6.2f} (target <= {target:g}) {'ok' if ok else 'MISSED'}")
+    slowest = ", ".join(f"{entry['page']} {entry['seconds']:.1f} s" for entry in report["summary"]["slowest_pages"])
+    print(f"slowest pages (cold build): {slowest}")
+    return 1 if failed else 0
+
+
+def report_page_seconds(report: dict, page: str) -> float:
+    """The execution time of ``page``'s blocks in a build's report."""
+    return sum(row["seconds"] for row in report["blocks"] if row["page"] == page)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

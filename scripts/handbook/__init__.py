@@ -1,1 +1,0 @@
-"""Tooling that executes and verifies the handbook's pages (build hook and test parser)."""

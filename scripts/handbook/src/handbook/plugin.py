@@ -1,0 +1,299 @@
+"""The MkDocs plugin: every page's code runs (or comes from the cache) and is verified.
+
+``plugins: - handbook`` in ``mkdocs.yml``. At ``on_files`` every page is planned and the
+pages the cache does not hold start running in worker processes, in parallel; each page
+then waits for its own results when MkDocs renders it. A failure aborts ``mkdocs build``
+naming the page and the line; ``mkdocs serve`` shows it on the page instead. After the
+build, a report (page, line, kind, status, seconds, cache) is written beside the site, and
+the build fails if a block the parser found was not rendered.
+
+KaTeX and Mermaid come from npm and are served by the site itself (no CDN).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import time
+from pathlib import Path
+
+from markdown_exec import MarkdownConverter, markdown_config
+from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from pymdownx.superfences import SuperFencesException
+
+from handbook import render
+from handbook.blocks import EXECUTABLE, annotate_lines
+from handbook.cache import Store
+from handbook.engine import Engine, PageResult, Site
+from handbook.execute import Outcome
+from handbook.report import Report
+
+__all__ = ["HandbookPlugin"]
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+# Front-end assets come from npm (package.json) and are served by the site itself.
+# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it.
+NPM_ASSETS = {
+    "katex": ("katex/dist", ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js"), "fonts/*.woff2"),
+    "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
+}
+# nbconvert's template loads MathJax and Mermaid from CDNs; the site typesets notebook math
+# with its own KaTeX (the same auto-render as every page) and ships its own Mermaid.
+_NOTEBOOK_CDN = (
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
+    re.compile(r"<script type=\"module\">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>", re.DOTALL),
+)
+
+
+_MARK = re.compile(r'<div class="handbook-block" data-block="(\d+)">')
+
+
+class BlockError(SuperFencesException, PluginError):
+    """Aborts the build: superfences lets it through, MkDocs reports it without a Python traceback."""
+
+
+class HandbookConfig(Config):
+    cache = c.Type(bool, default=True)  # HANDBOOK_CACHE=0 switches it off for one run
+    cache_dir = c.Type(str, default=".cache/handbook")  # HANDBOOK_CACHE_DIR overrides
+    workers = c.Type(int, default=0)  # 0: one per core; HANDBOOK_WORKERS overrides
+    timeout = c.Type(float, default=60.0)  # seconds per block, unless the block says timeout="..."
+    sources = c.ListOfItems(c.Type(str), default=[])  # the project's own code: part of every cache key
+    preload = c.ListOfItems(c.Type(str), default=[])  # heavy third-party modules the workers import once
+    profile = c.Choice(("default", "second"), default="default")
+    node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Mermaid
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self) -> None:
+        self.serve = self.dirty = False
+        self.keys = {}
+        self.engine: Engine | None = None
+        self.results: dict[str, object] = {}
+        self.current: PageResult | None = None
+        self.rendered: set[int] = set()
+        self.report: Report | None = None
+        self._site_dir: Path | None = None
+
+    # ------------------------------------------------------------------ life cycle
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so the
+        # worker processes (and their preloaded modules) stay warm between saves.
+        self.serve = command == "serve"
+        self.dirty = dirty
+        self.keys: dict[str, str | None] = {}  # each page's key at the previous build of this session
+
+    def on_shutdown(self) -> None:
+        if self.engine:
+            self.engine.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.engine and not self.serve:
+            self.engine.close(kill=True)  # pages still running for an aborted build are not needed
+        if self.report is not None and self._site_dir is not None:
+            self.report.seconds = time.perf_counter() - self.started
+            self.report.write(self._site_dir)  # what ran before the failure, for whoever investigates
+
+    def on_config(self, config):
+        logger = logging.getLogger("mkdocs")
+        if config.strict and logger.level > logging.WARNING:
+            # `-q` raises the logger to ERROR, so strict mode would count no warnings and
+            # `mkdocs build --strict -q` would pass with broken links.
+            logger.setLevel(logging.WARNING)
+        if "pymdownx.superfences" not in config.markdown_extensions:
+            raise PluginError("handbook: the pymdownx.superfences Markdown extension is required")
+        superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+        fences = superfences.setdefault("custom_fences", [])
+        for name in EXECUTABLE:
+            fences.append({"name": name, "class": name, "validator": self._validator, "format": self._formatter})
+        markdown_config.save(config.markdown_extensions, config.mdx_configs)
+        site = Site.from_config(config, dict(self.config))
+        if self.engine is None or self.engine.site != site:
+            if self.engine:
+                self.engine.close()
+            self.engine = Engine(site)
+        self.renders = Store(site.cache_dir, "render") if site.cache_dir else None
+        # A block's HTML depends on the Markdown extensions and their settings too.
+        settings = [config.markdown_extensions, config.mdx_configs, self.engine.environment("default")]
+        self.render_salt = hashlib.sha256(json.dumps(settings, default=_name, sort_keys=True).encode()).hexdigest()
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        if jupyter is not None and site.cache_dir is not None:
+            # mkdocs-jupyter keys its cache by the notebook's bytes only; a folder per
+            # environment key makes a change to mathlib or the dependencies re-run it too.
+            self._notebook_cache = site.cache_dir / "notebooks" / self.engine.environment(self.config.profile)[:16]
+            jupyter.config["cache"] = True
+            jupyter.config["cache_dir"] = str(self._notebook_cache)
+        else:
+            self._notebook_cache = None
+        return config
+
+    def on_pre_build(self, config) -> None:
+        MarkdownConverter.counter = 0  # ids restart, so two builds are byte-identical
+        self.report = Report()
+        self.started = time.perf_counter()
+        self._site_dir = Path(config.site_dir)
+
+    def on_files(self, files, config):
+        for name, (folder, wanted, pattern) in NPM_ASSETS.items():
+            dist = Path(config.config_file_path).resolve().parent / self.config.node_modules / folder
+            names = list(wanted)
+            if pattern:
+                names += [p.relative_to(dist).as_posix() for p in sorted(dist.glob(pattern))]
+            for relative in names:
+                if not (dist / relative).is_file():
+                    raise PluginError(f"handbook: {dist / relative} is missing; run `make setup` (npm ci)")
+                files.append(File.generated(config, f"assets/{name}/{relative}", abs_src_path=str(dist / relative)))
+        # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
+        pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
+        plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
+        self.results = self.engine.start(plans, self.config.profile)
+        if self.dirty:
+            # `mkdocs serve --dirty` rebuilds the pages whose file changed; a page whose results
+            # changed (mathlib was edited, a snippet it includes) must be rebuilt as well.
+            for file, plan in zip(pages, plans, strict=True):
+                if plan.key is not None and self.keys.get(plan.page, plan.key) != plan.key:
+                    file.is_modified = lambda: True
+                self.keys[plan.page] = plan.key
+        return files
+
+    # ------------------------------------------------------------------ pages
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        self.rendered = set()
+        self.page_started = time.perf_counter()
+        future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
+        self.current = future.result() if future is not None else None
+        if self.current is None:
+            return markdown
+        failures = self.current.failures
+        if failures and not self.serve:
+            raise PluginError("\n".join(failures))
+        for failure in failures:
+            log.warning("%s", failure)
+        page_level = [f for f in failures if not self._shown_at_a_block(f)]
+        if page_level:  # serve: what no single block can show goes at the top of the page
+            notice = "\n\n".join(
+                f'!!! failure "This page failed"\n\n    ```text\n{_indent(f)}\n    ```' for f in page_level
+            )
+            markdown = notice + "\n\n" + markdown
+            return annotate_lines(markdown)
+        return annotate_lines(markdown)
+
+    def _shown_at_a_block(self, failure: str) -> bool:
+        return any(failure == r.failure for r in self.current.results)
+
+    def _validator(self, language, inputs, options, attrs, md) -> bool:
+        """Accept a fence when it comes from the current page's source (the line mark says so)."""
+        line = inputs.pop("line", None)
+        if self.current is None or line is None:
+            return False
+        block_options = dict(inputs)
+        inputs.clear()
+        options["line"] = int(line)
+        options["block_options"] = block_options
+        return True
+
+    def _formatter(self, src, language, css_class, options, md, classes=None, id_value="", attrs=None, **kwargs):
+        line, block_options = options["line"], options["block_options"]
+        result = self.current.result_at(line)
+        # Rendering (a fresh Markdown per output, Pygments) costs more than reading a cached
+        # result, so the HTML of a block that passed is cached too, keyed by all it depends on;
+        # MarkdownConverter's id counter is advanced as rendering would have, so ids match.
+        material = [language, src, block_options, line, result.outcome if result else None, MarkdownConverter.counter]
+        key = hashlib.sha256(json.dumps([self.render_salt, material], sort_keys=True).encode()).hexdigest()
+        cached = self.renders.get(key) if self.renders else None
+        if cached is not None:
+            MarkdownConverter.counter += cached["ids"]
+            html = Markup(cached["html"])
+        else:
+            before = MarkdownConverter.counter
+            html = self._format(src, language, line, block_options, MarkdownConverter(md))
+            passed = _shown(block_options) or (result is not None and result.ran and not result.failure)
+            if self.renders and passed:  # a failure shown by `mkdocs serve` is never stored
+                self.renders.put(key, {"html": str(html), "ids": MarkdownConverter.counter - before})
+        # The mark lets on_page_content see which blocks reached the page's HTML: superfences
+        # may format a fence and still drop the result (a fence inside an indented code block).
+        return f'<div class="handbook-block" data-block="{line}">{html}</div>'
+
+    def _format(self, src, language, line, block_options, converter) -> str:
+        if _shown(block_options):
+            return render.render_source(src, language, block_options, converter)
+        result = self.current.result_at(line)
+        if result is None or result.failure or not result.ran:
+            message = (result.failure if result else None) or f"{self.current.plan.page}:{line}: this block did not run"
+            if not self.serve:
+                raise BlockError(message)
+            return render.render_failure(message, converter)
+        outcome = Outcome.from_dict(result.outcome, line)
+        return render.render_block(src, language, block_options, outcome, converter, line)
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        if page.file.src_uri.endswith(".ipynb"):
+            for pattern in _NOTEBOOK_CDN:
+                html = pattern.sub("", html)
+            self._notebook_done(page)
+        result, self.current = self.current, None
+        if result is None:
+            return html
+        self.rendered = {int(n) for n in _MARK.findall(html)}
+        missing = [b.line for b in result.plan.blocks if b.line not in self.rendered]
+        if missing:
+            message = (
+                f"{result.plan.page}: blocks found by the parser were not rendered by the page (lines "
+                f"{', '.join(map(str, missing))}); is a fence inside raw HTML, or indented differently from its text?"
+            )
+            if not self.serve:
+                raise PluginError(message)
+            log.warning("%s", message)
+        self.report.add_page(result, self.rendered)
+        return html
+
+    def on_pre_page(self, page, config, files):
+        if page.file.src_uri.endswith(".ipynb"):
+            self._notebook_started = time.perf_counter()
+            self._notebook_cached = self._notebook_entries()
+        return page
+
+    def _notebook_done(self, page) -> None:
+        """mkdocs-jupyter executed (or read from its cache) the notebook: report it like a page."""
+        hit = self._notebook_entries() == self._notebook_cached and bool(self._notebook_cached)
+        seconds = time.perf_counter() - self._notebook_started
+        cache = "off" if self._notebook_cache is None else ("hit" if hit else "miss")
+        self.report.add_notebook(self.engine.site.label(Path(page.file.abs_src_path)), seconds, cache)
+
+    def _notebook_entries(self) -> set[str]:
+        folder = self._notebook_cache
+        return {p.name for p in folder.glob("*.json")} if folder and folder.is_dir() else set()
+
+    def on_post_build(self, config) -> None:
+        markdown_config.reset()
+        self.report.seconds = time.perf_counter() - self.started
+        path = self.report.write(Path(config.site_dir))
+        for line in self.report.summary():
+            log.info("handbook: %s", line)
+        log.debug("handbook: report written to %s", path)
+        if not self.serve:
+            self.engine.close()
+        problems = self.report.not_run()
+        if problems and not self.serve:
+            raise PluginError("handbook: blocks that exist were not run:\n" + "\n".join(problems))
+
+
+def _shown(block_options: dict) -> bool:
+    """``exec="off"``: the block is shown, never run."""
+    return block_options.get("exec", "on").lower() in {"off", "no", "false", "0"}
+
+
+def _name(value: object) -> str:
+    """A stable name for what JSON cannot hold (the fences' validator and formatter functions)."""
+    return getattr(value, "__qualname__", type(value).__name__)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.split("\n"))
