@@ -51,6 +51,22 @@ def make_site(tmp_path: Path, pages: dict[str, str], **handbook: object) -> Path
     return tmp_path
 
 
+def load_script(name: str):
+    """A benchmark script of scripts/ as a module, loaded from its file (scripts/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def script():
+    """load_script, for tests of the benchmark scripts."""
+    return load_script
+
+
 @pytest.fixture(name="make_site")
 def make_site_fixture():
     """The function that writes a fixture site (see make_site)."""

@@ -423,22 +423,21 @@ def test_to_mermaid_rejects_non_values():
 # ---- the benchmark script ---------------------------------------------------------------
 
 
-def test_benchmark_runs_and_agrees_with_itself():
+def test_benchmark_runs_and_agrees_with_itself(script):
     """scripts/bench_autograd.py runs on a small graph and exits 0 when no speed-up is required."""
-    bench = pytest.importorskip("bench_autograd")
+    bench = script("bench_autograd")
     assert bench.main(["--terms", "200", "--repeats", "1", "--min-speedup", "0"]) == 0
 
 
-def test_benchmark_fails_when_speedup_is_too_small():
+def test_benchmark_fails_when_speedup_is_too_small(script):
     """The benchmark's guard fires: an unreachable required speed-up makes it exit 1."""
-    bench = pytest.importorskip("bench_autograd")
-    pytest.importorskip("micrograd")
+    bench = script("bench_autograd")
     assert bench.main(["--terms", "200", "--repeats", "1", "--min-speedup", "1e9"]) == 1
 
 
-def test_benchmark_without_micrograd_says_so(monkeypatch, capsys):
+def test_benchmark_without_micrograd_says_so(script, monkeypatch, capsys):
     """Without micrograd the benchmark prints mathlib's time, says micrograd is missing, exits 0."""
-    bench = pytest.importorskip("bench_autograd")
+    bench = script("bench_autograd")
     monkeypatch.setitem(sys.modules, "micrograd", None)
     monkeypatch.setitem(sys.modules, "micrograd.engine", None)
     assert bench.main(["--terms", "200", "--repeats", "1"]) == 0

@@ -790,9 +790,9 @@ def test_train_argument_errors():
         train(model, XOR_X, XOR_y[:2], **ok)
 
 
-def test_benchmark_steps_agree():
+def test_benchmark_steps_agree(script):
     """scripts/bench_nn.py's hand-written step updates the weights exactly as mathlib's (ratio not judged)."""
-    import bench_nn
+    bench_nn = script("bench_nn")
 
     assert (
         bench_nn.main(
