@@ -1,5 +1,6 @@
 """Tests for handbook.cache: what is in a page's key, and what is not."""
 
+import types
 from pathlib import Path
 
 from handbook.cache import Store, page_key, tree_digest
@@ -48,3 +49,28 @@ def test_store_round_trips_and_misses_cleanly(tmp_path: Path):
     store.put("ab" * 32, {"outcomes": [None]})
     assert store.get("ab" * 32) == {"outcomes": [None]}
     assert store.get("cd" * 32) is None
+
+
+def test_environment_key_follows_profile_blas_settings_and_preload(tmp_path):
+    """The numerical profile, its BLAS settings and the preloaded modules are all in the environment key."""
+    from handbook.cache import environment_key
+
+    base = environment_key([tmp_path], {"OPENBLAS_NUM_THREADS": "1"}, "default", [])
+    assert base == environment_key([tmp_path], {"OPENBLAS_NUM_THREADS": "1"}, "default", [])
+    assert base != environment_key([tmp_path], {"OPENBLAS_CORETYPE": "Prescott"}, "default", [])
+    assert base != environment_key([tmp_path], {"OPENBLAS_NUM_THREADS": "1"}, "second", [])
+    assert base != environment_key([tmp_path], {"OPENBLAS_NUM_THREADS": "1"}, "default", ["numpy"])
+
+
+def test_environment_key_follows_the_installed_versions(tmp_path, monkeypatch):
+    """Upgrading any installed distribution changes the environment key (pinned versions are in it)."""
+    from importlib import metadata
+
+    from handbook import cache
+
+    base = cache.environment_key([tmp_path], {}, "default", [])
+    real = metadata.distributions
+
+    upgraded = types.SimpleNamespace(metadata={"Name": "numpy"}, version="99.0")
+    monkeypatch.setattr(cache.metadata, "distributions", lambda: [*real(), upgraded])
+    assert cache.environment_key([tmp_path], {}, "default", []) != base

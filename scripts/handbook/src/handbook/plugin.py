@@ -74,7 +74,7 @@ class HandbookConfig(Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.serve = self.dirty = False
-        self.keys = {}
+        self.keys: dict[str, str | None] = {}  # each page's key at the previous build of this serve session
         self.engine: Engine | None = None
         self.results: dict[str, object] = {}
         self.current: PageResult | None = None
@@ -88,7 +88,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # worker processes (and their preloaded modules) stay warm between saves.
         self.serve = command == "serve"
         self.dirty = dirty
-        self.keys: dict[str, str | None] = {}  # each page's key at the previous build of this session
 
     def on_shutdown(self) -> None:
         if self.engine:
@@ -135,7 +134,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        MarkdownConverter.counter = 0  # ids restart, so two builds are byte-identical
         self.report = Report()
         self.started = time.perf_counter()
         self._site_dir = Path(config.site_dir)
@@ -166,7 +164,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     # ------------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         self.rendered = set()
-        self.page_started = time.perf_counter()
+        # Ids of rendered blocks need only be unique within their page; counting from 0 on each
+        # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
+        MarkdownConverter.counter = 0
         future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
         self.current = future.result() if future is not None else None
         if self.current is None:

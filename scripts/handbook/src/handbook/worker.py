@@ -75,7 +75,10 @@ def main(argv: list[str]) -> None:
     os.dup2(2, 1)
     sys.stdout = sys.__stdout__ = os.fdopen(1, "w", encoding="utf-8", closefd=False)
     for name in preload:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # preloading only saves time; a page that needs it will say so
+            pass
 
     def send(message: dict) -> None:
         channel.write(json.dumps(message) + "\n")
