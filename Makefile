@@ -21,9 +21,14 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 
+# uv installs the same pinned wheels as pip, several times faster (a fresh clone's set-up is
+# part of every CI run); it compiles byte-code up front, as pip does.
+UV_VERSION := 0.13.9
+
 $(PY_STAMP): pyproject.toml constraints.txt scripts/handbook/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt \
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -c constraints.txt \
 		-e '.[docs,test,bench]' -e scripts/handbook
 	@touch $@
 

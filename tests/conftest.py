@@ -67,7 +67,7 @@ def script():
     return load_script
 
 
-@pytest.fixture(name="make_site")
+@pytest.fixture(name="make_site", scope="session")
 def make_site_fixture():
     """The function that writes a fixture site (see make_site)."""
     return make_site

@@ -3,12 +3,18 @@
 Playwright drives /usr/bin/chromium (never `playwright install`). Each page of the
 handbook's sections is loaded from a loopback server; formulas must be typeset, plots must
 have a size, and no request may leave 127.0.0.1.
+
+The pages are visited once, two at a time (the machine's cores), in one browser context per
+colour scheme, as one reader browsing the site would: the scripts every page shares (Material,
+KaTeX, Mermaid) are fetched and compiled once. Each case's test checks what its visit found.
 """
 
+import asyncio
 import os
 from pathlib import Path
 
 import pytest
+from playwright.async_api import TimeoutError as AsyncTimeout
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -45,12 +51,69 @@ CASES = [(path, "light") for path in PAGES] + [(path, "dark") for path in DARK i
 SHOTS = Path(os.environ["HANDBOOK_SCREENSHOTS"]) if os.environ.get("HANDBOOK_SCREENSHOTS") else None
 
 
+def _require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test` as root or apt-get install chromium")
+
+
+async def _visit(context, gate, url: str, shot: Path | None) -> dict:
+    """Open one page as a reader would, wait until it is idle and typeset, and read off the checks' data."""
+    async with gate:
+        page = await context.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status}: {r.url}"))
+        try:
+            await page.goto(url, wait_until="networkidle")
+            try:
+                await page.wait_for_function(TYPESET, timeout=10_000)
+            except AsyncTimeout:
+                pass  # the assertions report what is left untypeset
+            found = {
+                "math": await page.evaluate(MATH_STATE),
+                "plots": await page.evaluate(PLOT_SIZES),
+                "diagrams": await page.evaluate(DIAGRAMS),
+            }
+            if shot is not None:
+                await page.screenshot(path=str(shot), full_page=True)
+        finally:
+            await page.close()
+        return {**found, "requests": requests, "errors": errors}
+
+
+async def _visit_all(site_url: str, cases: list[tuple[str, str]], concurrency: int = 2) -> dict:
+    from playwright.async_api import async_playwright
+
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        viewport = {"width": 1280, "height": 900}
+        contexts = {s: await browser.new_context(color_scheme=s, viewport=viewport) for s in ("light", "dark")}
+        gate = asyncio.Semaphore(concurrency)
+        visits = []
+        for path, scheme in cases:
+            shot = SHOTS / f"{path.strip('/').replace('/', '_') or 'home'}-{scheme}.png" if SHOTS else None
+            visits.append(_visit(contexts[scheme], gate, f"{site_url}/{path}", shot))
+        found = await asyncio.gather(*visits)
+        await browser.close()
+    return dict(zip(cases, found, strict=True))
+
+
+@pytest.fixture(scope="session")
+def visits(site_url) -> dict:
+    """Every case of CASES visited once: {(path, scheme): what the visit found}."""
+    _require_chromium()
+    return asyncio.run(_visit_all(site_url, CASES))
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test` as root or apt-get install chromium")
+    _require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield browser
@@ -107,40 +170,28 @@ PLOT_SIZES = """() => [...document.querySelectorAll('article svg[role="img"]')].
 
 
 @pytest.mark.parametrize(("path", "scheme"), CASES)
-def test_page_renders_offline(browser, site_url, path, scheme):
-    """Formulas typeset, plots sized, no request leaves 127.0.0.1, no script errors."""
-    context, page, requests, errors = open_page(browser, f"{site_url}/{path}", scheme)
-    try:
-        math = page.evaluate(MATH_STATE)
-        assert math["untypeset"] == [], "formulas left as raw LaTeX"
-        assert not math["raw"], "raw \\( or $$ delimiters are visible in the article"
-        for plot in page.evaluate(PLOT_SIZES):
-            assert plot["width"] > 0 and plot["height"] > 0, f"plot {plot['label']!r} has no size"
-        # Material draws a diagram into a closed shadow root that replaces the pre.mermaid.
-        diagrams = page.evaluate(DIAGRAMS)
-        assert diagrams["undrawn"] == 0 and all(h > 20 for h in diagrams["heights"]), diagrams
-        outside = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
-        assert outside == []
-        assert errors == []
-        if SHOTS is not None:
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            name = (path.strip("/").replace("/", "_") or "home") + f"-{scheme}.png"
-            page.screenshot(path=str(SHOTS / name), full_page=True)
-    finally:
-        context.close()
+def test_page_renders_offline(visits, path, scheme):
+    """Formulas typeset, plots sized, diagrams drawn, no request leaves 127.0.0.1, no script errors."""
+    found = visits[(path, scheme)]
+    assert found["math"]["untypeset"] == [], "formulas left as raw LaTeX"
+    assert not found["math"]["raw"], "raw \\( or $$ delimiters are visible in the article"
+    for plot in found["plots"]:
+        assert plot["width"] > 0 and plot["height"] > 0, f"plot {plot['label']!r} has no size"
+    # Material draws a diagram into a closed shadow root that replaces the pre.mermaid.
+    diagrams = found["diagrams"]
+    assert diagrams["undrawn"] == 0 and all(h > 20 for h in diagrams["heights"]), diagrams
+    outside = [url for url in found["requests"] if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
+    assert outside == []
+    assert found["errors"] == []
 
 
-def test_plot_text_follows_the_colour_scheme(browser, site_url):
+def test_plot_text_follows_the_colour_scheme(visits):
     """Plot text and axes use currentColor: light on the dark scheme, dark on the light one."""
     colours = {}
     for scheme in ("light", "dark"):
-        context, page, _, _ = open_page(browser, f"{site_url}/pillars/calculus/", scheme)
-        try:
-            plots = page.evaluate(PLOT_SIZES)
-            assert plots, "the calculus page has no plot"
-            colours[scheme] = plots[0]["color"]
-        finally:
-            context.close()
+        plots = visits[("pillars/calculus/", scheme)]["plots"]
+        assert plots, "the calculus page has no plot"
+        colours[scheme] = plots[0]["color"]
 
     def brightness(css):
         r, g, b = (int(v) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])

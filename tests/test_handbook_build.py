@@ -50,49 +50,6 @@ def test_a_clean_fixture_builds(make_site, tmp_path):
     assert "42" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(make_site, tmp_path):
-    """(1) A block that raises aborts the build with the page, the Markdown line and the traceback."""
-    page = """\
-        # Raises
-
-        Some prose.
-
-        ```python
-        x = 1
-        y = x / 0
-        ```
-        """
-    result = build(make_site(tmp_path, {"index.md": GOOD, "raises.md": page}))
-    assert result.returncode != 0
-    assert "docs/raises.md:5: the block raised" in result.stderr
-    assert 'File "docs/raises.md", line 7' in result.stderr
-    assert "ZeroDivisionError: division by zero" in result.stderr
-
-
-def test_wrong_expected_output_fails_the_build_naming_page_and_line(make_site, tmp_path):
-    """(2) A #> line that is not the real output aborts the build, naming page and line."""
-    page = """\
-        # Wrong
-
-        ```python
-        print(0.1 + 0.2)
-        #> 0.3
-        ```
-        """
-    result = build(make_site(tmp_path, {"index.md": GOOD, "wrong.md": page}))
-    assert result.returncode != 0
-    assert "docs/wrong.md:5: the output does not match the #> lines" in result.stderr
-    assert "+0.30000000000000004" in result.stderr
-
-
-def test_broken_internal_link_fails_the_build_naming_the_page(make_site, tmp_path):
-    """(3) A link to a page that does not exist fails the strict build, naming the page."""
-    page = "# Links\n\nSee [the missing page](missing.md).\n"
-    result = build(make_site(tmp_path, {"index.md": GOOD, "links.md": page}))
-    assert result.returncode != 0
-    assert "Doc file 'links.md' contains a link 'missing.md'" in result.stderr
-
-
 def test_missing_snippet_file_fails_the_build_naming_the_page(make_site, tmp_path):
     """(4) Including a snippet file that does not exist fails the build, naming the page."""
     page = '# Snippet\n\n```python exec="off"\n--8<-- "snippets/nowhere.py"\n```\n'
@@ -110,22 +67,6 @@ def test_quiet_strict_build_still_fails_on_warnings(make_site, tmp_path):
     assert "links.md" in result.stderr
 
 
-def test_runaway_block_fails_the_build(make_site, tmp_path):
-    """A block that runs past its time limit is stopped and fails the build."""
-    page = '# Loop\n\n```python timeout="1"\nwhile True:\n    pass\n```\n'
-    result = build(make_site(tmp_path, {"index.md": GOOD, "loop.md": page}))
-    assert result.returncode != 0
-    assert "docs/loop.md:3: the block ran longer than its 1 s limit; its worker process was killed" in result.stderr
-
-
-def test_mistake_block_that_does_not_raise_fails_the_build(make_site, tmp_path):
-    """Code shown as a mistake (raises=) must raise, or the build fails."""
-    page = '# Mistake\n\n```python raises="ValueError"\nx = int("12")\n```\n'
-    result = build(make_site(tmp_path, {"index.md": GOOD, "mistake.md": page}))
-    assert result.returncode != 0
-    assert "docs/mistake.md:3: the block was expected to raise ValueError" in result.stderr
-
-
 def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(make_site, tmp_path):
     """The code lab runs at build; a cell that raises (errors are not allowed) aborts the build."""
     import nbformat
@@ -141,27 +82,6 @@ def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(make_site
     assert result.returncode != 0
     assert "Error reading page 'lab.ipynb'" in result.stderr
     assert "ZeroDivisionError" in result.stderr
-
-
-def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(make_site, tmp_path):
-    """A quiz's check runs in the page namespace; if it is false the build fails, naming page and line."""
-    page = (
-        "# Quiz\n\n```python\nanswer = 6 * 7\n```\n\n```quiz\nquestion: What is 6 x 7?\n"
-        "check: answer == 43\noptions:\n  - text: '43'\n    correct: true\n    why: No.\n"
-        "  - text: '42'\n    why: Yes.\n```\n"
-    )
-    result = build(make_site(tmp_path, {"index.md": GOOD, "quiz.md": page}))
-    assert result.returncode != 0
-    assert "docs/quiz.md:7: the quiz check 'answer == 43' is not true" in result.stderr
-
-
-def test_pages_do_not_share_state(make_site, tmp_path):
-    """A name defined on one page is not defined on the next."""
-    first = "# One\n\n```python\nsecret = 1\n```\n"
-    second = "# Two\n\n```python\nprint(secret)\n```\n"
-    result = build(make_site(tmp_path, {"index.md": first, "two.md": second}))
-    assert result.returncode != 0
-    assert "NameError: name 'secret' is not defined" in result.stderr
 
 
 def test_each_rebuild_starts_every_page_from_a_clean_namespace(make_site, tmp_path, monkeypatch):
@@ -238,55 +158,6 @@ def test_serve_rebuild_uses_the_library_as_it_is_now_on_disk(make_site, tmp_path
         assert wait_for("value is second"), "the rebuild kept the old module"
 
 
-def test_wrong_docstring_example_on_an_api_page_fails_the_build(make_site, tmp_path):
-    """The examples an API page shows (from `::: module`) are run at build; a wrong one fails it."""
-    (tmp_path / "fixture_module.py").write_text(
-        '"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n', encoding="utf-8"
-    )
-    page = "# API\n\n::: fixture_module\n"
-    result = build(make_site(tmp_path, {"index.md": GOOD, "api.md": page}))
-    assert result.returncode != 0
-    assert "docs/api.md: docstring examples of fixture_module do not reproduce" in result.stderr
-    assert "Expected:\n    3\nGot:\n    2" in result.stderr
-
-
-def test_block_stuck_in_sleep_fails_at_its_limit(make_site, tmp_path):
-    """time.sleep(3600) (which no exception can interrupt) fails the build at its limit, naming page and line."""
-    page = '# Sleep\n\n```python timeout="2"\nimport time\ntime.sleep(3600)\n```\n'
-    started = time.monotonic()
-    result = build(make_site(tmp_path, {"index.md": GOOD, "sleep.md": page}))
-    assert time.monotonic() - started < 60
-    assert result.returncode != 0
-    assert "docs/sleep.md:3: the block ran longer than its 2 s limit; its worker process was killed" in result.stderr
-
-
-@pytest.mark.parametrize(
-    "fence, message",
-    [
-        (
-            '```python rasies="ValueError"',
-            "docs/opt.md:3: unknown option 'rasies' on a python block (did you mean 'raises'?)",
-        ),
-        ('```python show="ouput"', "docs/opt.md:3: option show='ouput' is not one of output"),
-        ('```python match="columns"', "docs/opt.md:3: option 'match' needs 'raises'"),
-    ],
-)
-def test_unknown_or_misused_option_fails_the_build_naming_page_and_line(make_site, tmp_path, fence, message):
-    """A misspelt option, a bad value or match= without raises= fails the build instead of being ignored."""
-    page = f"# Options\n\n{fence}\nx = int('12')\n```\n"
-    result = build(make_site(tmp_path, {"index.md": GOOD, "opt.md": page}))
-    assert result.returncode != 0
-    assert message in result.stderr
-
-
-def test_roundoff_stated_as_a_fact_fails_the_build_naming_page_and_line(make_site, tmp_path):
-    """A stated gap of 2.8e-17 (noise, not mathematics) fails the lint, naming the #> line."""
-    page = "# Gap\n\n```python\ngap = 0.1 + 0.2 - 0.3\nprint(f'gap {gap:.1e}')\n#> gap 5.6e-17\n```\n"
-    result = build(make_site(tmp_path, {"index.md": GOOD, "gap.md": page}))
-    assert result.returncode != 0
-    assert "docs/gap.md:6: the stated output '5.6e-17' is smaller than 1e-09" in result.stderr
-
-
 # A sum of a 37x53 by 53x29 product: BLAS kernels add its terms in different orders.
 BLAS_SUM = (
     "import numpy as np\n"
@@ -313,22 +184,6 @@ def test_roundoff_stated_output_passes_one_profile_and_fails_the_other(make_site
     second = build(site, HANDBOOK_PROFILE="second")
     assert second.returncode != 0
     assert "docs/blas.md:8: the output does not match the #> lines" in second.stderr
-
-
-def test_block_the_page_does_not_render_fails_the_build(make_site, tmp_path):
-    """A fence the parser finds but the page drops (inside an indented code block) fails the build."""
-    page = "# Hidden\n\nSome text.\n\n    ```python\n    print('never shown')\n    ```\n"
-    result = build(make_site(tmp_path, {"index.md": GOOD, "hidden.md": page}))
-    assert result.returncode != 0
-    assert "docs/hidden.md: blocks found by the parser were not rendered by the page (lines 5)" in result.stderr
-
-
-def test_missing_snippet_in_executed_code_fails_naming_page_and_line(make_site, tmp_path):
-    """An executed block that includes a file that does not exist fails at its own line."""
-    page = '# Snippet\n\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
-    result = build(make_site(tmp_path, {"index.md": GOOD, "snippet.md": page}))
-    assert result.returncode != 0
-    assert "docs/snippet.md:3: the snippet could not be included" in result.stderr
 
 
 def test_report_lists_every_block_with_kind_status_seconds_and_cache(make_site, tmp_path):
@@ -380,3 +235,139 @@ def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path):
     assert build(site, HANDBOOK_CACHE="0").returncode == 0
     assert {r["cache"] for r in report(site)["blocks"]} == {"off"}
     assert not (site / ".cache" / "handbook").exists()
+
+
+# ---- planted faults: one build of a site that has them all -------------------------------
+# A build goes on past a failing page and lists every failure, so one build proves them all.
+
+FAULTS = {
+    "index.md": GOOD,
+    "raises.md": "# Raises\n\nSome prose.\n\n```python\nx = 1\ny = x / 0\n```\n",
+    "wrong.md": "# Wrong\n\n```python\nprint(0.1 + 0.2)\n#> 0.3\n```\n",
+    "links.md": "# Links\n\nSee [the missing page](missing.md).\n",
+    "loop.md": '# Loop\n\n```python timeout="1"\nwhile True:\n    pass\n```\n',
+    "sleep.md": '# Sleep\n\n```python timeout="2"\nimport time\ntime.sleep(3600)\n```\n',
+    "mistake.md": '# Mistake\n\n```python raises="ValueError"\nx = int("12")\n```\n',
+    "quiz.md": (
+        "# Quiz\n\n```python\nanswer = 6 * 7\n```\n\n```quiz\nquestion: What is 6 x 7?\n"
+        "check: answer == 43\noptions:\n  - text: '43'\n    correct: true\n    why: No.\n"
+        "  - text: '42'\n    why: Yes.\n```\n"
+    ),
+    "one.md": "# One\n\n```python\nsecret = 1\n```\n",
+    "two.md": "# Two\n\n```python\nprint(secret)\n```\n",
+    "api.md": "# API\n\n::: fixture_module\n",
+    "opt-raises.md": '# Options\n\n```python rasies="ValueError"\nx = 1\n```\n',
+    "opt-show.md": '# Options\n\n```python show="ouput"\nx = 1\n```\n',
+    "opt-match.md": '# Options\n\n```python match="columns"\nx = 1\n```\n',
+    "gap.md": "# Gap\n\n```python\ngap = 0.1 + 0.2 - 0.3\nprint(f'gap {gap:.1e}')\n#> gap 5.6e-17\n```\n",
+    "hidden.md": "# Hidden\n\nSome text.\n\n    ```python\n    print('never shown')\n    ```\n",
+}
+
+
+@pytest.fixture(scope="module")
+def faults(tmp_path_factory, make_site):
+    """The strict build of a site with every planted fault, and how long it took."""
+    folder = tmp_path_factory.mktemp("faults")
+    (folder / "fixture_module.py").write_text('"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n')
+    site = make_site(folder, FAULTS)
+    started = time.monotonic()
+    result = build(site)
+    result.seconds, result.site = time.monotonic() - started, site
+    return result
+
+
+def test_the_faulty_build_fails_and_lists_every_failure(faults):
+    """The build fails once, at the end, after naming every failing block of every page."""
+    assert faults.returncode != 0
+    assert "handbook: 13 failure(s), each named above with its page and line" in faults.stderr
+
+
+def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(faults):
+    """(1) A block that raises fails the build with the page, the Markdown line and the traceback."""
+    assert "docs/raises.md:5: the block raised" in faults.stderr
+    assert 'File "docs/raises.md", line 7' in faults.stderr
+    assert "ZeroDivisionError: division by zero" in faults.stderr
+
+
+def test_wrong_expected_output_fails_the_build_naming_page_and_line(faults):
+    """(2) A #> line that is not the real output fails the build, naming page and line."""
+    assert "docs/wrong.md:5: the output does not match the #> lines" in faults.stderr
+    assert "+0.30000000000000004" in faults.stderr
+
+
+def test_broken_internal_link_fails_the_build_naming_the_page(faults):
+    """(3) A link to a page that does not exist fails the strict build, naming the page."""
+    assert "Doc file 'links.md' contains a link 'missing.md'" in faults.stderr
+
+
+def test_runaway_block_fails_the_build(faults):
+    """A block that runs past its time limit is stopped and fails the build."""
+    assert "docs/loop.md:3: the block ran longer than its 1 s limit; its worker process was killed" in faults.stderr
+
+
+def test_block_stuck_in_sleep_fails_at_its_limit(faults):
+    """time.sleep(3600) (which no exception can interrupt) fails the build at its limit, naming page and line."""
+    assert "docs/sleep.md:3: the block ran longer than its 2 s limit; its worker process was killed" in faults.stderr
+    assert faults.seconds < 60
+
+
+def test_mistake_block_that_does_not_raise_fails_the_build(faults):
+    """Code shown as a mistake (raises=) must raise, or the build fails."""
+    assert "docs/mistake.md:3: the block was expected to raise ValueError" in faults.stderr
+
+
+def test_quiz_whose_marked_answer_is_not_computed_fails_the_build(faults):
+    """A quiz's check runs in the page namespace; if it is false the build fails, naming page and line."""
+    assert "docs/quiz.md:7: the quiz check 'answer == 43' is not true" in faults.stderr
+
+
+def test_pages_do_not_share_state(faults):
+    """A name defined on one page is not defined on the next."""
+    assert "docs/two.md:3: the block raised" in faults.stderr
+    assert "NameError: name 'secret' is not defined" in faults.stderr
+
+
+def test_wrong_docstring_example_on_an_api_page_fails_the_build(faults):
+    """The examples an API page shows (from `::: module`) are run at build; a wrong one fails it."""
+    assert "docs/api.md: docstring examples of fixture_module do not reproduce" in faults.stderr
+    assert "Expected:\n    3\nGot:\n    2" in faults.stderr
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "docs/opt-raises.md:3: unknown option 'rasies' on a python block (did you mean 'raises'?)",
+        "docs/opt-show.md:3: option show='ouput' is not one of output",
+        "docs/opt-match.md:3: option 'match' needs 'raises'",
+    ],
+)
+def test_unknown_or_misused_option_fails_the_build_naming_page_and_line(faults, message):
+    """A misspelt option, a bad value or match= without raises= fails the build instead of being ignored."""
+    assert message in faults.stderr
+
+
+def test_roundoff_stated_as_a_fact_fails_the_build_naming_page_and_line(faults):
+    """A stated gap of 5.6e-17 (noise, not mathematics) fails the lint, naming the #> line."""
+    assert "docs/gap.md:6: the stated output '5.6e-17' is smaller than 1e-09" in faults.stderr
+
+
+def test_block_the_page_does_not_render_fails_the_build(faults):
+    """A fence the parser finds but the page drops (inside an indented code block) fails the build."""
+    assert "docs/hidden.md: blocks found by the parser were not rendered by the page (lines 5)" in faults.stderr
+
+
+def test_missing_snippet_in_executed_code_fails_naming_page_and_line(make_site, tmp_path):
+    """An executed block that includes a file that does not exist fails at its own line.
+
+    (A build of its own: MkDocs' snippets extension aborts the build at that page.)
+    """
+    page = '# Snippet\n\n```python\n--8<-- "snippets/nowhere.py"\n```\n'
+    result = build(make_site(tmp_path, {"index.md": GOOD, "snippet.md": page}))
+    assert result.returncode != 0
+    assert "docs/snippet.md:3: the snippet could not be included" in result.stderr
+
+
+def test_a_failing_build_still_writes_its_report(faults):
+    """The report of a failed build has every page's rows: passed ones as passed, failed ones as failed."""
+    status = {row["page"]: row["status"] for row in report(faults.site)["blocks"]}
+    assert status["docs/one.md"] == "passed" and status["docs/two.md"] == "failed"

@@ -1,4 +1,7 @@
-"""Tests for handbook.pytest_plugin: every block of a page is a pytest item (pytest-markdown-docs)."""
+"""Tests for handbook.pytest_plugin: every block of a page is a pytest item (pytest-markdown-docs).
+
+One pytest run, in a subprocess, over a fixture site whose pages cover each case.
+"""
 
 import os
 import subprocess
@@ -9,12 +12,37 @@ import pytest
 pytestmark = pytest.mark.build
 
 GOOD = "# Good\n\n```python\nx = 6 * 7\n```\n\n```pycon\n>>> x\n42\n```\n\n```python\nprint(x)\n#> 42\n```\n"
+QUIZ = (
+    "# Q\n\n```quiz\nquestion: Q?\ncheck: 1 == 2\noptions:\n  - text: a\n    correct: true\n    why: y\n"
+    "  - text: b\n    why: n\n```\n"
+)
+BLAS_SUM = (
+    "import numpy as np\nrng = np.random.default_rng(0)\n"
+    "A, B = rng.standard_normal((37, 53)), rng.standard_normal((53, 29))\n"
+    "print(repr(float((A @ B).sum())))\n"
+)
 
 
-def run_pytest(site, *args: str) -> subprocess.CompletedProcess:
+def _default_profile_sum() -> str:
+    from handbook.profiles import environment
+
+    command = [sys.executable, "-c", BLAS_SUM]
+    return subprocess.run(command, env=environment("default"), capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def run(make_site, tmp_path_factory) -> subprocess.CompletedProcess:
+    """`pytest -v docs` in a fixture site: a good page, a wrong #> line, a false quiz, a BLAS sum stated in full."""
+    pages = {
+        "good.md": GOOD,
+        "wrong.md": GOOD.replace("#> 42", "#> 43"),
+        "quiz.md": QUIZ,
+        "blas.md": f"# BLAS\n\n```python\n{BLAS_SUM}#> {_default_profile_sum().strip()}\n```\n",
+    }
+    site = make_site(tmp_path_factory.mktemp("pytest-site"), pages)
     (site / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider --markdown-docs\n", encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-v", *args],
+        [sys.executable, "-m", "pytest", "-v", "docs"],
         cwd=site,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -23,48 +51,33 @@ def run_pytest(site, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_each_block_of_a_page_is_an_item_named_by_its_line(make_site, tmp_path):
-    """python and pycon blocks are items of the page, named by the line of their fence, and pass."""
-    result = run_pytest(make_site(tmp_path, {"index.md": GOOD}), "docs/index.md")
-    assert result.returncode == 0, result.stdout
+def test_each_block_of_a_page_is_an_item_named_by_its_line(run):
+    """python and pycon blocks are items of their page, named by the line of their fence, and pass."""
     for number, line in enumerate((3, 7, 12), start=1):
-        assert f"docs/index.md::[CodeFence#{number}][line:{line}] PASSED" in result.stdout
-    assert "3 passed" in result.stdout
+        assert f"docs/good.md::[CodeFence#{number}][line:{line}] PASSED" in run.stdout
 
 
-def test_a_failing_block_fails_its_own_item_naming_page_and_line(make_site, tmp_path):
-    """A wrong #> line fails the item of its block, with the build's message; the other items pass."""
-    page = GOOD.replace("#> 42", "#> 43")
-    result = run_pytest(make_site(tmp_path, {"index.md": page}), "docs/index.md")
-    assert result.returncode == 1
-    assert "[line:12] FAILED" in result.stdout and "[line:3] PASSED" in result.stdout
-    assert "docs/index.md:14: the output does not match the #> lines" in result.stdout
+def test_a_failing_block_fails_its_own_item_naming_page_and_line(run):
+    """A wrong #> line fails the item of its block, with the build's message; the page's other items pass."""
+    assert "docs/wrong.md::[CodeFence#3][line:12] FAILED" in run.stdout
+    assert "docs/wrong.md::[CodeFence#1][line:3] PASSED" in run.stdout
+    assert "docs/wrong.md:14: the output does not match the #> lines" in run.stdout
 
 
-def test_quiz_blocks_are_items_too(make_site, tmp_path):
+def test_quiz_blocks_are_items_too(run):
     """A quiz whose check is false fails its item (pytest-markdown-docs alone collects only Python fences)."""
-    quiz = "```quiz\nquestion: Q?\ncheck: 1 == 2\noptions:\n  - text: a\n    correct: true\n    why: y\n"
-    quiz += "  - text: b\n    why: n\n```\n"
-    result = run_pytest(make_site(tmp_path, {"index.md": "# Q\n\n" + quiz}), "docs/index.md")
-    assert result.returncode == 1
-    assert "docs/index.md:3: the quiz check '1 == 2' is not true" in result.stdout
+    assert "docs/quiz.md:3: the quiz check '1 == 2' is not true" in run.stdout
 
 
-def test_roundoff_stated_output_fails_under_the_second_profile_only(make_site, tmp_path):
+def test_roundoff_stated_output_fails_under_the_second_profile_only(run):
     """A stated BLAS sum at full precision fails its item, naming page, line and the second profile."""
-    code = (
-        "import numpy as np\nrng = np.random.default_rng(0)\n"
-        "A, B = rng.standard_normal((37, 53)), rng.standard_normal((53, 29))\n"
-        "print(repr(float((A @ B).sum())))\n"
-    )
-    from handbook.profiles import environment
+    assert "docs/blas.md::[CodeFence#1][line:3] FAILED" in run.stdout
+    assert "under the numerical profile second (OPENBLAS_CORETYPE=" in run.stdout
+    assert "only (it passes under default)" in run.stdout
+    assert "docs/blas.md:8: the output does not match the #> lines" in run.stdout
 
-    stated = subprocess.run(
-        [sys.executable, "-c", code], env=environment("default"), capture_output=True, text=True, check=True
-    ).stdout.strip()
-    page = f"# BLAS\n\n```python\n{code}#> {stated}\n```\n"
-    result = run_pytest(make_site(tmp_path, {"index.md": page}), "docs/index.md")
-    assert result.returncode == 1
-    assert "under the numerical profile second (OPENBLAS_CORETYPE=" in result.stdout
-    assert "only (it passes under default)" in result.stdout
-    assert "docs/index.md:8: the output does not match the #> lines" in result.stdout
+
+def test_the_run_fails_with_exactly_the_failing_items(run):
+    """pytest exits 1, with three failures (wrong, quiz, blas) and the rest passed."""
+    assert run.returncode == 1
+    assert "3 failed, 5 passed" in run.stdout

@@ -26,7 +26,6 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
-from pymdownx.superfences import SuperFencesException
 
 from handbook import render
 from handbook.blocks import EXECUTABLE, annotate_lines
@@ -56,10 +55,6 @@ _NOTEBOOK_CDN = (
 _MARK = re.compile(r'<div class="handbook-block" data-block="(\d+)">')
 
 
-class BlockError(SuperFencesException, PluginError):
-    """Aborts the build: superfences lets it through, MkDocs reports it without a Python traceback."""
-
-
 class HandbookConfig(Config):
     cache = c.Type(bool, default=True)  # HANDBOOK_CACHE=0 switches it off for one run
     cache_dir = c.Type(str, default=".cache/handbook")  # HANDBOOK_CACHE_DIR overrides
@@ -80,6 +75,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.current: PageResult | None = None
         self.rendered: set[int] = set()
         self.report: Report | None = None
+        self.failures: list[str] = []
         self._site_dir: Path | None = None
 
     # ------------------------------------------------------------------ life cycle
@@ -134,6 +130,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        self.failures: list[str] = []
         self.report = Report()
         self.started = time.perf_counter()
         self._site_dir = Path(config.site_dir)
@@ -172,18 +169,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.current is None:
             return markdown
         failures = self.current.failures
-        if failures and not self.serve:
-            raise PluginError("\n".join(failures))
         for failure in failures:
-            log.warning("%s", failure)
+            self._fail(failure)
+        markdown = annotate_lines(markdown)  # first: the line marks are the source's own lines
         page_level = [f for f in failures if not self._shown_at_a_block(f)]
-        if page_level:  # serve: what no single block can show goes at the top of the page
+        if page_level:  # what no single block can show goes at the top of the page
             notice = "\n\n".join(
                 f'!!! failure "This page failed"\n\n    ```text\n{_indent(f)}\n    ```' for f in page_level
             )
             markdown = notice + "\n\n" + markdown
-            return annotate_lines(markdown)
-        return annotate_lines(markdown)
+        return markdown
+
+    def _fail(self, message: str) -> None:
+        """Report a failure. `mkdocs serve` goes on; a build goes on too, so that one run lists
+        every failure of every page, and then fails (on_post_build)."""
+        if self.serve:
+            log.warning("%s", message)
+        else:
+            log.error("%s", message)
+            self.failures.append(message)
 
     def _shown_at_a_block(self, failure: str) -> bool:
         return any(failure == r.failure for r in self.current.results)
@@ -227,9 +231,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         result = self.current.result_at(line)
         if result is None or result.failure or not result.ran:
             message = (result.failure if result else None) or f"{self.current.plan.page}:{line}: this block did not run"
-            if not self.serve:
-                raise BlockError(message)
-            return render.render_failure(message, converter)
+            return render.render_failure(message, converter)  # already reported by on_page_markdown
         outcome = Outcome.from_dict(result.outcome, line)
         return render.render_block(src, language, block_options, outcome, converter, line)
 
@@ -248,9 +250,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 f"{result.plan.page}: blocks found by the parser were not rendered by the page (lines "
                 f"{', '.join(map(str, missing))}); is a fence inside raw HTML, or indented differently from its text?"
             )
-            if not self.serve:
-                raise PluginError(message)
-            log.warning("%s", message)
+            self._fail(message)
         self.report.add_page(result, self.rendered)
         return html
 
@@ -280,8 +280,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         log.debug("handbook: report written to %s", path)
         if not self.serve:
             self.engine.close()
+        if self.serve:
+            return
+        if self.failures:
+            raise PluginError(f"handbook: {len(self.failures)} failure(s), each named above with its page and line")
         problems = self.report.not_run()
-        if problems and not self.serve:
+        if problems:
             raise PluginError("handbook: blocks that exist were not run:\n" + "\n".join(problems))
 
 
