@@ -43,11 +43,9 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# Two processes (pytest-xdist, one per core): the real site's build, its browser test and the
-# pages' items share one (group "site", so every block runs once); the rest go to the other.
 test: setup
 	@bash scripts/ensure_chromium.sh
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

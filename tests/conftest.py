@@ -67,21 +67,6 @@ def script():
     return load_script
 
 
-# Under pytest-xdist (`make test`) each group runs in one process: the tests of the real site
-# (its build, report and browser visits) with the pages' items, which read the build's cache,
-# so every block runs once; and each module whose fixture builds a fixture site once.
-_SITE_FIXTURES = {"built_site", "build_report", "site_url", "visits"}
-_MODULE_GROUPS = {"test_handbook_build.py": "faults", "test_handbook_pytest.py": "pytest-front-end"}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if _SITE_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".md":
-            item.add_marker(pytest.mark.xdist_group("site"))
-        elif item.path.name in _MODULE_GROUPS:
-            item.add_marker(pytest.mark.xdist_group(_MODULE_GROUPS[item.path.name]))
-
-
 @pytest.fixture(name="make_site", scope="session")
 def make_site_fixture():
     """The function that writes a fixture site (see make_site)."""
