@@ -17,7 +17,7 @@ export OMP_NUM_THREADS := 1
 # Builds of the same commit are byte-identical: the sitemap's date is the commit's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build test lint update-examples bench clean
+.PHONY: setup serve build test lint update-examples bench bench-ci clean
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 
@@ -55,6 +55,10 @@ update-examples: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# About ten minutes: `make test` on fresh clones of HEAD and of the baseline commit.
+bench-ci: setup
+	$(BIN)/python scripts/bench_ci.py
 
 # The engine's cache (.cache/handbook) and the notebook's go with everything else.
 clean:
