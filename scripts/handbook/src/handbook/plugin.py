@@ -1,11 +1,12 @@
 """The MkDocs plugin: every page's code runs (or comes from the cache) and is verified.
 
-``plugins: - handbook`` in ``mkdocs.yml``. At ``on_files`` every page is planned and the
+``plugins: handbook:`` in ``mkdocs.yml``. At ``on_files`` every page is planned and the
 pages the cache does not hold start running in worker processes, in parallel; each page
-then waits for its own results when MkDocs renders it. A failure aborts ``mkdocs build``
-naming the page and the line; ``mkdocs serve`` shows it on the page instead. After the
-build, a report (page, line, kind, status, seconds, cache) is written beside the site, and
-the build fails if a block the parser found was not rendered.
+then waits for its own results when MkDocs renders it. A failure is shown where the block
+is and logged naming the page and the line; ``mkdocs build`` goes on, so that one run names
+every failure, and then fails, while ``mkdocs serve`` keeps serving. After the build, a
+report (page, line, kind, status, seconds, cache) is written beside the site, and the build
+fails if a block the parser found was not run or not rendered.
 
 KaTeX and Mermaid come from npm and are served by the site itself (no CDN).
 """
