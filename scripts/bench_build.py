@@ -7,7 +7,8 @@ and your own cache are left alone), each figure a ratio where the target is one:
    take at most 0.65 of the first;
 2. warm build (the cache of build 1b, nothing changed): at most 0.15 of the cold build;
 3. under `mkdocs serve`: a prose edit on one page is served within 3 s, and a code edit on
-   one page within that page's own execution time plus 3 s.
+   one page within that page's own execution time plus 3 s;
+4. no page takes more than 10 s to execute in the cold build.
 
 Exits non-zero when a target does not hold. `make test`'s own time (the fourth target of
 the engine's issue) is measured on a fresh clone, not here; see README.md (Measured).
@@ -124,6 +125,8 @@ def main() -> int:
         (f"serve: prose edit on {args.page}", f"{prose:.2f} s", prose, 3.0),
         (f"serve: code edit on {args.page}", f"{code:.2f} s, page runs {page_seconds:.2f} s", code - page_seconds, 3.0),
     ]
+    page, seconds = max(report_page_times(report).items(), key=lambda item: item[1])
+    rows.append((f"slowest page: {page}", f"{seconds:.1f} s", seconds, 10.0))
     failed = False
     for what, figures, value, target in rows:
         ok = value <= target
@@ -136,7 +139,15 @@ def main() -> int:
 
 def report_page_seconds(report: dict, page: str) -> float:
     """The execution time of ``page``'s blocks in a build's report."""
-    return sum(row["seconds"] for row in report["blocks"] if row["page"] == page)
+    return report_page_times(report).get(page, 0.0)
+
+
+def report_page_times(report: dict) -> dict[str, float]:
+    """Each page's execution time (its blocks' seconds added up) in a build's report."""
+    times: dict[str, float] = {}
+    for row in report["blocks"]:
+        times[row["page"]] = times.get(row["page"], 0.0) + row["seconds"]
+    return times
 
 
 if __name__ == "__main__":

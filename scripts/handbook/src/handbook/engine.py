@@ -215,6 +215,10 @@ class Engine:
         """Run (or look up) every page and wait for all of them."""
         return {page: future.result() for page, future in self.start(plans, profile, check).items()}
 
+    def warm(self, profile: str = "default") -> None:
+        """Start the workers of ``profile`` now, so that the first page to run does not wait for them."""
+        self._pool(profile).warm()
+
     def close(self, kill: bool = False) -> None:
         for pool in self.pools.values():
             pool.close(kill=kill)

@@ -150,6 +150,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         self.results = self.engine.start(plans, self.config.profile)
+        if self.serve:  # the next save that edits code should not wait for the workers to start
+            self.engine.warm(self.config.profile)
         if self.dirty:
             # `mkdocs serve --dirty` rebuilds the pages whose file changed; a page whose results
             # changed (mathlib was edited, a snippet it includes) must be rebuilt as well.

@@ -117,6 +117,10 @@ class _Slot:
 
     # ---------------------------------------------------------------- jobs
     def _serve(self) -> None:
+        try:
+            self._start()  # at once: the preloading is done before the first page arrives
+        except Exception:
+            self.close()  # the first job will try again, and fail with the reason
         while True:
             job = self.pool.jobs.get()
             if job is None:
@@ -188,10 +192,14 @@ class Pool:
         self.jobs: queue.Queue[_Job | None] = queue.Queue()
         self.slots: list[_Slot] = []
 
+    def warm(self) -> None:
+        """Start the zygotes now (they preload in the background), not at the first page."""
+        if not self.slots:
+            self.slots = [_Slot(self) for _ in range(self.workers)]
+
     def submit(self, payload: dict, limits: list[float], lines: list[int]) -> Future:
         """Queue one page: ``payload`` is the worker's job; one limit and one line per block."""
-        if not self.slots:  # zygotes start on the first miss, never on a build that is all cache hits
-            self.slots = [_Slot(self) for _ in range(self.workers)]
+        self.warm()  # zygotes start on the first miss, never in a build that is all cache hits
         job = _Job(payload, limits, lines)
         self.jobs.put(job)
         return job.future
