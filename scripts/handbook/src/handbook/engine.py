@@ -14,7 +14,6 @@ The build, the pytest items and ``make update-examples`` all go through :class:`
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +22,20 @@ from handbook import lint, options, profiles
 from handbook.blocks import Block, expand_snippets, find_blocks
 from handbook.cache import Store, environment_key, page_key
 from handbook.docstrings import documented_modules
-from handbook.execute import DEFAULT_TIMEOUT
 from handbook.runner import BlockResult, Pool
 
-__all__ = ["Engine", "PagePlan", "PageResult", "Site"]
+__all__ = ["DEFAULT_TIMEOUT", "Engine", "PagePlan", "PageResult", "Problem", "Site"]
+
+DEFAULT_TIMEOUT = 60.0  # seconds a block may take, unless it says timeout="..."
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a block, found before anything runs."""
+
+    line: int  # the page line it is about
+    message: str  # as reported: "docs/x.md:12: ..."
+    roundoff: bool = False  # a stated output that is round-off (the one kind an update may fix)
 
 
 @dataclass
@@ -85,7 +94,7 @@ class PagePlan:
     blocks: list[Block]  # every python/pycon/quiz fence, in page order (exec="off" ones too)
     run: list[dict]  # what the worker runs: lang, code (snippets expanded), line, options
     limits: list[float]
-    problems: list[str]  # found before running: bad options, round-off stated as fact
+    problems: list[Problem]  # found before running: bad options, round-off stated as fact, missing snippets
     key: str | None = None  # the cache key, once Engine.start has computed it
 
     def index_of(self, line: int) -> int | None:
@@ -100,11 +109,10 @@ class PageResult:
     plan: PagePlan
     results: list[BlockResult]
     cache: str  # "hit", "miss" or "off"
-    seconds: float = 0.0
 
     @property
     def failures(self) -> list[str]:
-        found = list(self.plan.problems)
+        found = [problem.message for problem in self.plan.problems]
         found += [r.failure for r in self.results if r.failure]
         skipped = [b["line"] for b, r in zip(self.plan.run, self.results, strict=True) if not r.ran and not r.failure]
         if skipped and not self.plan.problems:
@@ -132,14 +140,14 @@ class Engine:
         blocks = find_blocks(text)
         run, limits, problems = [], [], []
         for block in blocks:
-            problems += [f"{page}:{block.line}: {problem}" for problem in options.problems(block)]
-            problems += [f"{page}:{line}: {problem}" for line, problem in lint.roundoff_problems(block)]
+            problems += [Problem(block.line, f"{page}:{block.line}: {text}") for text in options.problems(block)]
+            problems += [Problem(n, f"{page}:{n}: {text}", roundoff=True) for n, text in lint.roundoff_problems(block)]
             if not block.executes:
                 continue
             try:
                 code = expand_snippets(block.code, self.site.snippets, self.site.root)
             except Exception as error:  # a missing snippet file: snippets' own message
-                problems.append(f"{page}:{block.line}: the snippet could not be included: {error}")
+                problems.append(Problem(block.line, f"{page}:{block.line}: the snippet could not be included: {error}"))
                 code = block.code
             options_ = {k: v for k, v in block.options.items() if k != "line"}
             run.append({"lang": block.lang, "code": code, "line": block.line, "options": options_})
@@ -162,10 +170,15 @@ class Engine:
         numeric = profiles.numeric_settings(profiles.environment(profile))
         return environment_key(self.site.sources, numeric, profile, self.site.preload)
 
-    def start(self, plans: list[PagePlan], profile: str = "default", check: bool = True) -> dict[str, Future]:
-        """A future :class:`PageResult` per page; cache hits are already resolved."""
+    def start(
+        self, plans: list[PagePlan], profile: str = "default", check: bool = True, environment: str | None = None
+    ) -> dict[str, Future]:
+        """A future :class:`PageResult` per page; cache hits are already resolved.
+
+        ``environment`` is :meth:`environment`'s key for ``profile``, when the caller has it already.
+        """
         use_cache = self.store is not None and check
-        env_key = self.environment(profile) if use_cache else None
+        env_key = (environment or self.environment(profile)) if use_cache else None
         futures: dict[str, Future] = {}
         for plan in plans:
             future: Future = Future()
@@ -178,16 +191,15 @@ class Engine:
             if entry is not None:
                 pairs = zip(entry["outcomes"], entry["seconds"], strict=True)
                 results = [BlockResult(outcome=outcome, seconds=seconds) for outcome, seconds in pairs]
-                future.set_result(PageResult(plan, results, "hit", sum(entry["seconds"])))
+                future.set_result(PageResult(plan, results, "hit"))
                 continue
             payload = {"page": plan.page, "blocks": plan.run, "check": check}
             lines = [b["line"] for b in plan.run]
-            started = time.perf_counter()
             inner = self._pool(profile).submit(payload, plan.limits, lines)
-            inner.add_done_callback(self._finisher(plan, key, future, started, use_cache))
+            inner.add_done_callback(self._finisher(plan, key, future, use_cache))
         return futures
 
-    def _finisher(self, plan: PagePlan, key: str | None, future: Future, started: float, use_cache: bool):
+    def _finisher(self, plan: PagePlan, key: str | None, future: Future, use_cache: bool):
         def finish(inner: Future) -> None:
             if inner.cancelled():  # an aborted build
                 future.cancel()
@@ -197,7 +209,7 @@ class Engine:
                 future.set_exception(error)
                 return
             results = inner.result()
-            outcome = PageResult(plan, results, "miss" if use_cache else "off", time.perf_counter() - started)
+            outcome = PageResult(plan, results, "miss" if use_cache else "off")
             if key and not outcome.failures:
                 self.store.put(
                     key,

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from handbook.quiz import Question, QuizError, check_question, parse_question
 
 __all__ = [
-    "DEFAULT_TIMEOUT",
     "BlockFailure",
     "Outcome",
     "expected_groups",
@@ -41,7 +40,6 @@ __all__ = [
     "strip_expectations",
 ]
 
-DEFAULT_TIMEOUT = 60.0
 _EXPECT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|[ \t]*)$")
 
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 from handbook import render
 from handbook.blocks import EXECUTABLE, annotate_lines
 from handbook.cache import Store
-from handbook.engine import Engine, PageResult, Site
+from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.report import Report
 
@@ -60,7 +60,7 @@ class HandbookConfig(Config):
     cache = c.Type(bool, default=True)  # HANDBOOK_CACHE=0 switches it off for one run
     cache_dir = c.Type(str, default=".cache/handbook")  # HANDBOOK_CACHE_DIR overrides
     workers = c.Type(int, default=0)  # 0: one per core; HANDBOOK_WORKERS overrides
-    timeout = c.Type(float, default=60.0)  # seconds per block, unless the block says timeout="..."
+    timeout = c.Type(float, default=DEFAULT_TIMEOUT)  # seconds per block, unless the block says timeout="..."
     sources = c.ListOfItems(c.Type(str), default=[])  # the project's own code: part of every cache key
     preload = c.ListOfItems(c.Type(str), default=[])  # heavy third-party modules the workers import once
     profile = c.Choice(("default", "second"), default="default")
@@ -77,6 +77,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.rendered: set[int] = set()
         self.report: Report | None = None
         self.failures: list[str] = []
+        self.environment = ""  # the engine's environment key for this build (on_config)
         self._site_dir: Path | None = None
 
     # ------------------------------------------------------------------ life cycle
@@ -116,14 +117,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.engine.close()
             self.engine = Engine(site)
         self.renders = Store(site.cache_dir, "render") if site.cache_dir else None
+        # Once per build: it digests mathlib and every installed distribution.
+        self.environment = self.engine.environment(self.config.profile)
         # A block's HTML depends on the Markdown extensions and their settings too.
-        settings = [config.markdown_extensions, config.mdx_configs, self.engine.environment("default")]
+        settings = [config.markdown_extensions, config.mdx_configs, self.environment]
         self.render_salt = hashlib.sha256(json.dumps(settings, default=_name, sort_keys=True).encode()).hexdigest()
         jupyter = config.plugins.get("mkdocs-jupyter")
         if jupyter is not None and site.cache_dir is not None:
             # mkdocs-jupyter keys its cache by the notebook's bytes only; a folder per
             # environment key makes a change to mathlib or the dependencies re-run it too.
-            self._notebook_cache = site.cache_dir / "notebooks" / self.engine.environment(self.config.profile)[:16]
+            self._notebook_cache = site.cache_dir / "notebooks" / self.environment[:16]
             jupyter.config["cache"] = True
             jupyter.config["cache_dir"] = str(self._notebook_cache)
         else:
@@ -149,7 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
-        self.results = self.engine.start(plans, self.config.profile)
+        self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
         if self.dirty:
@@ -163,7 +166,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # ------------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        self.rendered = set()
         # Ids of rendered blocks need only be unique within their page; counting from 0 on each
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0

@@ -123,15 +123,14 @@ def _failure_for(result: PageResult, line: int, end_line: int) -> str | None:
     block = result.result_at(line)
     if block is not None and block.failure:
         return block.failure
-    for problem in result.plan.problems:  # options and round-off: found before running
-        where = problem.split(": ", 1)[0]
-        number = where.rsplit(":", 1)[-1]
-        if number.isdigit() and line <= int(number) <= end_line:
-            return problem
-    if block is not None and not block.ran and not result.plan.problems:
+    for problem in result.plan.problems:  # options, round-off, snippets: found before running
+        if line <= problem.line <= end_line:
+            return problem.message
+    if block is not None and not block.ran:
+        if result.plan.problems:
+            reasons = "\n".join(problem.message for problem in result.plan.problems)
+            return f"{result.plan.page}:{line}: not run, because the page has problems:\n{reasons}"
         return f"{result.plan.page}:{line}: not run, because an earlier block on the page was stopped"
-    if result.plan.problems and block is not None and not block.ran:
-        return f"{result.plan.page}:{line}: not run, because the page has problems:\n" + "\n".join(result.plan.problems)
     return None
 
 

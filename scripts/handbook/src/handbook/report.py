@@ -84,23 +84,27 @@ class Report:
             f"{r['page']}:{r['line']}: {r['status']}" for r in self.rows if r["status"] in {"not run", "not rendered"}
         ]
 
-    def summary(self) -> list[str]:
+    def _counts(self) -> tuple[int, int]:
+        """Blocks that ran or came from the cache (not the ones only shown), and how many came from it."""
         ran = [r for r in self.rows if r["status"] != "shown"]
-        hits = sum(r["cache"] == "hit" for r in ran)
+        return len(ran), sum(r["cache"] == "hit" for r in ran)
+
+    def summary(self) -> list[str]:
+        blocks, hits = self._counts()
         lines = [
-            f"{len(ran)} blocks on {len(self.pages)} pages verified in {self.seconds:.1f} s "
-            f"({hits} from the cache, {len(ran) - hits} run now)"
+            f"{blocks} blocks on {len(self.pages)} pages verified in {self.seconds:.1f} s "
+            f"({hits} from the cache, {blocks - hits} run now)"
         ]
         lines.append("slowest pages: " + ", ".join(f"{page} {seconds:.1f} s" for page, seconds in self.slowest()))
         return lines
 
     def as_dict(self) -> dict:
-        ran = [r for r in self.rows if r["status"] != "shown"]
+        blocks, hits = self._counts()
         return {
             "summary": {
                 "pages": len(self.pages),
-                "blocks": len(ran),
-                "cache_hits": sum(r["cache"] == "hit" for r in ran),
+                "blocks": blocks,
+                "cache_hits": hits,
                 "seconds": round(self.seconds, 3),
                 "slowest_pages": [{"page": page, "seconds": seconds} for page, seconds in self.slowest()],
             },

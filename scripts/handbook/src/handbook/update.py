@@ -49,7 +49,7 @@ def update_pages(engine: Engine, paths: list[Path]) -> tuple[list[Path], list[st
     # Problems found before running (an unknown option) stop a page; round-off stated as a fact
     # is what an update may be about to fix, so those pages still run.
     for plan in plans.values():
-        plan.problems = [p for p in plan.problems if "round-off" not in p]
+        plan.problems = [problem for problem in plan.problems if not problem.roundoff]
     results = engine.run(list(plans.values()), check=False)
     changed, failures = [], []
     for path, plan in plans.items():
