@@ -261,6 +261,18 @@ FAULTS = {
     "opt-match.md": '# Options\n\n```python match="columns"\nx = 1\n```\n',
     "gap.md": "# Gap\n\n```python\ngap = 0.1 + 0.2 - 0.3\nprint(f'gap {gap:.1e}')\n#> gap 5.6e-17\n```\n",
     "hidden.md": "# Hidden\n\nSome text.\n\n    ```python\n    print('never shown')\n    ```\n",
+    "inline-error.md": "# Inline\n\n```python\nx = 1\n```\n\nThe value is `{py} y:.2f`.\n",
+    "restated.md": "# Restated\n\n```python\nprint(f'{2 / 3:.4f}')\n```\n\nIt prints 0.6667, about 67 %.\n",
+    "erratum.md": (
+        '# A page with an erratum\n\n## The sum\n\n??? erratum "Erratum: the sum"\n\n'
+        "    **What the work says.** Two and two make five.\n\n"
+        "    ```python\n    print(2 + 2)\n    ```\n"
+    ),
+    "errata.md": "# Errata\n\n<!-- handbook:errata -->\n",
+    "inline.md": (
+        "# Inline\n\n```python\nratio = 2 / 3\n```\n\nThe ratio is `{py} ratio:.3f`"
+        " ($r = `{py} ratio:.2f`$).\n\n| ratio |\n| --- |\n| `{py} ratio:.1%` |\n"
+    ),
 }
 
 
@@ -269,7 +281,7 @@ def faults(tmp_path_factory, make_site):
     """The strict build of a site with every planted fault, and how long it took."""
     folder = tmp_path_factory.mktemp("faults")
     (folder / "fixture_module.py").write_text('"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n')
-    site = make_site(folder, FAULTS)
+    site = make_site(folder, FAULTS, restatements="fail")
     started = time.monotonic()
     result = build(site)
     result.seconds, result.site = time.monotonic() - started, site
@@ -279,7 +291,7 @@ def faults(tmp_path_factory, make_site):
 def test_the_faulty_build_fails_and_lists_every_failure(faults):
     """The build fails once, at the end, after naming every failing block of every page."""
     assert faults.returncode != 0
-    assert "handbook: 13 failure(s), each named above with its page and line" in faults.stderr
+    assert "handbook: 16 failure(s), each named above with its page and line" in faults.stderr
 
 
 def test_block_that_raises_fails_the_build_naming_page_line_and_traceback(faults):
@@ -349,6 +361,34 @@ def test_unknown_or_misused_option_fails_the_build_naming_page_and_line(faults, 
 def test_roundoff_stated_as_a_fact_fails_the_build_naming_page_and_line(faults):
     """A stated gap of 5.6e-17 (noise, not mathematics) fails the lint, naming the #> line."""
     assert "docs/gap.md:6: the stated output '5.6e-17' is smaller than 1e-09" in faults.stderr
+
+
+def test_inline_expression_that_raises_fails_the_build_naming_page_and_line(faults):
+    """`{py} y` with y undefined fails at its own line, with the error."""
+    assert "docs/inline-error.md:7: the inline expression `{py} y:.2f` raised NameError" in faults.stderr
+
+
+def test_typed_restatement_of_an_output_fails_the_build_naming_figure_and_output(faults):
+    """0.6667 and 67 % in the prose restate the printed 0.6667: each is reported."""
+    assert "docs/restated.md:7: the prose types 0.6667, which restates the output 0.6667" in faults.stderr
+    assert "docs/restated.md:7: the prose types 67%, which restates the output 0.6667" in faults.stderr
+
+
+def test_inline_expressions_become_their_values_in_prose_math_and_tables(faults):
+    """The page shows the computed values where the expressions were."""
+    html = (faults.site / "site" / "inline" / "index.html").read_text(encoding="utf-8")
+    assert "The ratio is 0.667" in html
+    assert "r = 0.67" in html
+    assert "<td>66.7%</td>" in html
+
+
+def test_errata_page_lists_every_box_with_a_link_to_it(faults):
+    """The errata page links to each erratum box, by the id the box was given, under its page."""
+    listing = (faults.site / "site" / "errata" / "index.html").read_text(encoding="utf-8")
+    page = (faults.site / "site" / "erratum" / "index.html").read_text(encoding="utf-8")
+    assert '<details id="erratum-1" class="erratum">' in page
+    assert 'href="../erratum/#erratum-1">Erratum: the sum</a> — The sum' in listing
+    assert "1 erratum on 1 page." in listing
 
 
 def test_block_the_page_does_not_render_fails_the_build(faults):

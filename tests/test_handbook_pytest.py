@@ -38,8 +38,9 @@ def run(make_site, tmp_path_factory) -> subprocess.CompletedProcess:
         "wrong.md": GOOD.replace("#> 42", "#> 43"),
         "quiz.md": QUIZ,
         "blas.md": f"# BLAS\n\n```python\n{BLAS_SUM}#> {_default_profile_sum().strip()}\n```\n",
+        "prose.md": "# Prose\n\n```python\nprint(f'{2 / 3:.4f}')\n```\n\nIt prints 0.6667.\n",
     }
-    site = make_site(tmp_path_factory.mktemp("pytest-site"), pages)
+    site = make_site(tmp_path_factory.mktemp("pytest-site"), pages, restatements="fail")
     (site / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider --markdown-docs\n", encoding="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-v", "docs"],
@@ -78,6 +79,13 @@ def test_roundoff_stated_output_fails_under_the_second_profile_only(run):
 
 
 def test_the_run_fails_with_exactly_the_failing_items(run):
-    """pytest exits 1, with three failures (wrong, quiz, blas) and the rest passed."""
+    """pytest exits 1, with four failures (wrong, quiz, blas, the prose of prose.md) and the rest passed."""
     assert run.returncode == 1
-    assert "3 failed, 5 passed" in run.stdout
+    assert "4 failed, 10 passed" in run.stdout
+
+
+def test_the_prose_of_a_page_is_an_item_that_fails_on_a_typed_restatement(run):
+    """Each page's prose is one more item, at line 0; a typed copy of an output fails it."""
+    assert "docs/prose.md::[CodeFence#2][line:0] FAILED" in run.stdout
+    assert "docs/prose.md:7: the prose types 0.6667, which restates the output 0.6667" in run.stdout
+    assert "docs/good.md::[CodeFence#4][line:0] PASSED" in run.stdout

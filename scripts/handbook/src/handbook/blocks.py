@@ -22,7 +22,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["EXECUTABLE", "Block", "annotate_lines", "expand_snippets", "find_blocks", "parse_options"]
+__all__ = ["EXECUTABLE", "Block", "annotate_lines", "expand_snippets", "fenced_lines", "find_blocks", "parse_options"]
 
 EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon", "quiz": "quiz"}
 
@@ -86,6 +86,22 @@ def _closing(lines: list[str], start: int, match: re.Match) -> int:
         if closer.match(lines[j]):
             return j
     return len(lines) - 1
+
+
+def fenced_lines(text: str) -> set[int]:
+    """The 1-based numbers of every line inside a fence (any fence, its own lines included)."""
+    lines = text.split("\n")
+    inside: set[int] = set()
+    i = 0
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        if match:
+            close = _closing(lines, i, match)
+            inside.update(range(i + 1, close + 2))
+            i = close + 1
+        else:
+            i += 1
+    return inside
 
 
 def find_blocks(text: str) -> list[Block]:

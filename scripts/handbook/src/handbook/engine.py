@@ -18,15 +18,17 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook import lint, options, profiles
+from handbook import figures, lint, options, profiles
 from handbook.blocks import Block, expand_snippets, find_blocks
 from handbook.cache import Store, environment_key, page_key
 from handbook.docstrings import documented_modules
+from handbook.inline import find_inline
 from handbook.runner import BlockResult, Pool
 
 __all__ = ["DEFAULT_TIMEOUT", "Engine", "PagePlan", "PageResult", "Problem", "Site"]
 
 DEFAULT_TIMEOUT = 60.0  # seconds a block may take, unless it says timeout="..."
+_FENCED = {"python", "pycon", "quiz"}  # what a fence runs as (the plan also runs doctests and inline expressions)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Site:
     preload: list[str] = field(default_factory=list)
     workers: int = 0  # 0: one per core
     timeout: float = DEFAULT_TIMEOUT
+    allowed_figures: Path | None = None  # the allow-list of figures the prose may type (handbook.figures)
+    restatements: str = "fail"  # a hand-typed restatement of a result: "fail", "report" or "off"
 
     @classmethod
     def from_config(cls, config, plugin_config: dict) -> Site:
@@ -69,6 +73,8 @@ class Site:
             preload=list(plugin_config.get("preload", [])),
             workers=workers,
             timeout=float(plugin_config.get("timeout", DEFAULT_TIMEOUT)),
+            allowed_figures=(root / plugin_config["allowed_figures"]) if plugin_config.get("allowed_figures") else None,
+            restatements=plugin_config.get("restatements", "fail"),
         )
 
     @classmethod
@@ -96,10 +102,12 @@ class PagePlan:
     limits: list[float]
     problems: list[Problem]  # found before running: bad options, round-off stated as fact, missing snippets
     key: str | None = None  # the cache key, once Engine.start has computed it
+    text: str = ""  # the page's Markdown, as read
+    allowed: dict[str, str] = field(default_factory=dict)  # figures the prose may type, with the reasons
 
     def index_of(self, line: int) -> int | None:
         """The position in :attr:`run` of the block whose fence is at ``line``."""
-        return next((i for i, b in enumerate(self.run) if b["line"] == line and b["lang"] != "doctest"), None)
+        return next((i for i, b in enumerate(self.run) if b["line"] == line and b["lang"] in _FENCED), None)
 
 
 @dataclass
@@ -109,9 +117,18 @@ class PageResult:
     plan: PagePlan
     results: list[BlockResult]
     cache: str  # "hit", "miss" or "off"
+    check_figures: str = "off"  # the site's ``restatements`` setting, for this run
 
     @property
     def failures(self) -> list[str]:
+        found = self.code_failures
+        if self.check_figures == "fail" and not found:
+            found += self.restatements()
+        return found
+
+    @property
+    def code_failures(self) -> list[str]:
+        """What went wrong before or while the page's code ran (the prose's figures aside)."""
         found = [problem.message for problem in self.plan.problems]
         found += [r.failure for r in self.results if r.failure]
         skipped = [b["line"] for b, r in zip(self.plan.run, self.results, strict=True) if not r.ran and not r.failure]
@@ -119,6 +136,17 @@ class PageResult:
             lines = ", ".join(str(line) for line in skipped)
             found.append(f"{self.plan.page}: not run after an earlier block was stopped: the blocks at lines {lines}")
         return found
+
+    def restatements(self) -> list[str]:
+        """Each figure the prose types that restates one the page's code printed (handbook.figures)."""
+        outcomes = [r.outcome for spec, r in zip(self.plan.run, self.results, strict=True) if spec["lang"] != "inline"]
+        found = figures.restatements(self.plan.text, outcomes, set(self.plan.allowed))
+        return [item.message(self.plan.page) for item in found]
+
+    def inline_values(self) -> list[str | None]:
+        """The value of every inline expression, in page order (None where it failed or did not run)."""
+        pairs = zip(self.plan.run, self.results, strict=True)
+        return [(r.outcome or {}).get("value") if r.ran else None for spec, r in pairs if spec["lang"] == "inline"]
 
     def result_at(self, line: int) -> BlockResult | None:
         index = self.plan.index_of(line)
@@ -152,10 +180,19 @@ class Engine:
             options_ = {k: v for k, v in block.options.items() if k != "line"}
             run.append({"lang": block.lang, "code": code, "line": block.line, "options": options_})
             limits.append(float(block.options.get("timeout", self.site.timeout)))
+        # Inline expressions run at their place in the page: after the blocks above them.
+        for item in find_inline(text):
+            at = next((i for i, spec in enumerate(run) if spec["line"] > item.line), len(run))
+            run.insert(at, {"lang": "inline", "code": item.expression, "line": item.line, "options": {}})
+            limits.insert(at, self.site.timeout)
         for module in documented_modules(text):  # an API page's docstring examples
             run.append({"lang": "doctest", "code": module, "line": 0, "options": {}})
             limits.append(self.site.timeout)
-        return PagePlan(page, blocks, run, limits, problems)
+        allowed = self._allowed().get(page, {})
+        return PagePlan(page, blocks, run, limits, problems, text=text, allowed=allowed)
+
+    def _allowed(self) -> dict[str, dict[str, str]]:
+        return figures.load_allowed(self.site.allowed_figures)  # read afresh: `mkdocs serve` sees edits
 
     # ------------------------------------------------------------------ running
     def _pool(self, profile: str) -> Pool:
@@ -180,26 +217,27 @@ class Engine:
         use_cache = self.store is not None and check
         env_key = (environment or self.environment(profile)) if use_cache else None
         futures: dict[str, Future] = {}
+        figures_mode = self.site.restatements if check else "off"
         for plan in plans:
             future: Future = Future()
             futures[plan.page] = future
             if plan.problems or not plan.run:
-                future.set_result(PageResult(plan, [BlockResult(ran=False) for _ in plan.run], "off"))
+                future.set_result(PageResult(plan, [BlockResult(ran=False) for _ in plan.run], "off", figures_mode))
                 continue
             key = plan.key = page_key(plan.page, plan.run, env_key) if use_cache else None
             entry = self.store.get(key) if key else None
             if entry is not None:
                 pairs = zip(entry["outcomes"], entry["seconds"], strict=True)
                 results = [BlockResult(outcome=outcome, seconds=seconds) for outcome, seconds in pairs]
-                future.set_result(PageResult(plan, results, "hit"))
+                future.set_result(PageResult(plan, results, "hit", figures_mode))
                 continue
             payload = {"page": plan.page, "blocks": plan.run, "check": check}
             lines = [b["line"] for b in plan.run]
             inner = self._pool(profile).submit(payload, plan.limits, lines)
-            inner.add_done_callback(self._finisher(plan, key, future, use_cache))
+            inner.add_done_callback(self._finisher(plan, key, future, use_cache, figures_mode))
         return futures
 
-    def _finisher(self, plan: PagePlan, key: str | None, future: Future, use_cache: bool):
+    def _finisher(self, plan: PagePlan, key: str | None, future: Future, use_cache: bool, figures_mode: str):
         def finish(inner: Future) -> None:
             if inner.cancelled():  # an aborted build
                 future.cancel()
@@ -209,8 +247,8 @@ class Engine:
                 future.set_exception(error)
                 return
             results = inner.result()
-            outcome = PageResult(plan, results, "miss" if use_cache else "off")
-            if key and not outcome.failures:
+            outcome = PageResult(plan, results, "miss" if use_cache else "off", figures_mode)
+            if key and not outcome.code_failures:  # the prose's figures are checked afresh every time
                 self.store.put(
                     key,
                     {

@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import time
+from html import escape
 from pathlib import Path
 
 from markdown_exec import MarkdownConverter, markdown_config
@@ -28,11 +29,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from handbook import render
+from handbook import errata, render
 from handbook.blocks import EXECUTABLE, annotate_lines
 from handbook.cache import Store
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
+from handbook.inline import find_inline, substitute
 from handbook.report import Report
 
 __all__ = ["HandbookPlugin"]
@@ -65,6 +67,8 @@ class HandbookConfig(Config):
     preload = c.ListOfItems(c.Type(str), default=[])  # heavy third-party modules the workers import once
     profile = c.Choice(("default", "second"), default="default")
     node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Mermaid
+    allowed_figures = c.Optional(c.Type(str))  # figures the prose may type, each with its reason (handbook.figures)
+    restatements = c.Choice(("fail", "report", "off"), default="fail")  # a prose figure that restates an output
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -78,6 +82,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.report: Report | None = None
         self.failures: list[str] = []
         self.environment = ""  # the engine's environment key for this build (on_config)
+        self.errata: list = []  # (page, title, its erratum boxes), in navigation order (on_nav)
         self._site_dir: Path | None = None
 
     # ------------------------------------------------------------------ life cycle
@@ -164,8 +169,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.keys[plan.page] = plan.key
         return files
 
+    def on_nav(self, nav, config, files):
+        # The errata page lists every erratum box of the site, in navigation order.
+        self.errata = []
+        for page in nav.pages:
+            if not page.file.src_uri.endswith(".md"):
+                continue
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            heading = re.search(r"^# +(.+?)\s*$", text, re.MULTILINE)
+            title = heading.group(1) if heading else (page.title or page.file.src_uri)
+            self.errata.append((page.file.src_uri, title, errata.find_errata(text)))
+        return nav
+
     # ------------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if errata.MARKER in markdown:
+            links = [(_relative(uri, page.file.src_uri), title, found) for uri, title, found in self.errata]
+            markdown = markdown.replace(errata.MARKER, errata.listing(links))
         # Ids of rendered blocks need only be unique within their page; counting from 0 on each
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
@@ -176,7 +196,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         failures = self.current.failures
         for failure in failures:
             self._fail(failure)
+        if self.current.check_figures == "report":
+            for message in self.current.restatements():
+                log.info("%s", message)
         markdown = annotate_lines(markdown)  # first: the line marks are the source's own lines
+        markdown = self._substitute(markdown)
         page_level = [f for f in failures if not self._shown_at_a_block(f)]
         if page_level:  # what no single block can show goes at the top of the page
             notice = "\n\n".join(
@@ -184,6 +208,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
             markdown = notice + "\n\n" + markdown
         return markdown
+
+    def _substitute(self, markdown: str) -> str:
+        """Inline expressions replaced by their values; one that failed shows where it is."""
+        values = self.current.inline_values()
+        found = find_inline(markdown)
+        if len(found) != len(values):  # MkDocs changed the text (front matter): nothing to match by
+            self._fail(f"{self.current.plan.page}: its inline expressions could not be matched to the page")
+            return markdown
+        shown = [
+            value if value is not None else f'<span class="handbook-inline-failure">{escape(item.expression)}</span>'
+            for item, value in zip(found, values, strict=True)
+        ]
+        return substitute(markdown, shown)
 
     def _fail(self, message: str) -> None:
         """Report a failure. `mkdocs serve` goes on; a build goes on too, so that one run lists
@@ -241,6 +278,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return render.render_block(src, language, block_options, outcome, converter, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        html = errata.label_boxes(html)
         if page.file.src_uri.endswith(".ipynb"):
             for pattern in _NOTEBOOK_CDN:
                 html = pattern.sub("", html)
@@ -302,6 +340,13 @@ def _shown(block_options: dict) -> bool:
 def _name(value: object) -> str:
     """A stable name for what JSON cannot hold (the fences' validator and formatter functions)."""
     return getattr(value, "__qualname__", type(value).__name__)
+
+
+def _relative(target: str, source: str) -> str:
+    """A Markdown link from the page ``source`` to the page ``target`` (both docs-relative)."""
+    import posixpath
+
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def _indent(text: str) -> str:

@@ -44,6 +44,9 @@ class _Blocks:
     """A markdown-it stand-in whose fences are the handbook's executable blocks."""
 
     def parse(self, text: str, env: dict | None = None) -> list[Token]:
+        # One more item, last and at line 0, for the page's prose: its inline expressions and
+        # the figures it types (handbook.inline, handbook.figures).
+        prose = Token("fence", "code", 0, map=[-1, 0], info=f"python runner:{RUNNER}", content="\n")
         return [
             Token(
                 "fence",
@@ -55,7 +58,7 @@ class _Blocks:
             )
             for block in find_blocks(text)
             if block.executes
-        ]
+        ] + [prose]
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -134,6 +137,15 @@ def _failure_for(result: PageResult, line: int, end_line: int) -> str | None:
     return None
 
 
+def _prose_failure(result: PageResult) -> str | None:
+    """What is wrong with the page's prose: an inline expression that failed, a typed restatement."""
+    pairs = zip(result.plan.run, result.results, strict=True)
+    found = [r.failure for spec, r in pairs if spec["lang"] == "inline" and r.failure]
+    if not result.code_failures and result.check_figures == "fail":
+        found += result.restatements()
+    return "\n".join(found) or None
+
+
 @register_runner()
 class HandbookRunner(_Runner):
     """Reports one block's result from its page's run under each numerical profile."""
@@ -141,8 +153,16 @@ class HandbookRunner(_Runner):
     def runtest(self, test, args) -> None:
         path = Path(test.source_path)
         state = _site_for(path)
-        block = next(b for b in find_blocks(path.read_text(encoding="utf-8")) if b.line == test.start_line)
         messages = []
+        if test.start_line == 0:  # the page's prose
+            for profile in profiles.PROFILES:
+                failure = _prose_failure(state.result(path, profile))
+                if failure:
+                    messages.append((profile, failure))
+            if messages:
+                raise BlockFailure(messages[0][1])
+            return
+        block = next(b for b in find_blocks(path.read_text(encoding="utf-8")) if b.line == test.start_line)
         for profile in profiles.PROFILES:
             failure = _failure_for(state.result(path, profile), block.line, block.end_line)
             if failure:

@@ -1,7 +1,7 @@
 """The build's machine-readable report: one row per block, written beside the site.
 
 ``site/`` gets ``site-report.json``: for every block of every page, its page, line, kind
-(``python``, ``pycon``, ``quiz``, ``doctest``, ``notebook``), status (``passed``, ``failed``,
+(``python``, ``pycon``, ``quiz``, ``inline``, ``doctest``, ``notebook``), status (``passed``, ``failed``,
 ``shown`` for ``exec="off"``, ``not run``), seconds and cache (``hit``, ``miss``, ``off``),
 and a summary with the slowest pages. It sits beside the site, not in it, because its
 seconds differ from build to build and the site must not.
@@ -53,7 +53,11 @@ class Report:
                 }
             )
         for spec, outcome in zip(plan.run, result.results, strict=True):
-            if spec["lang"] == "doctest":
+            if spec["lang"] == "inline":
+                status = "failed" if outcome.failure else ("passed" if outcome.ran else "not run")
+                row = {"page": plan.page, "line": spec["line"], "kind": "inline", "status": status}
+                self.rows.append({**row, "seconds": round(outcome.seconds, 3), "cache": result.cache})
+            elif spec["lang"] == "doctest":
                 status = "failed" if outcome.failure else ("passed" if outcome.ran else "not run")
                 self.rows.append(
                     {

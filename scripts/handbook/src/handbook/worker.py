@@ -30,6 +30,7 @@ def run_page(job: dict, send) -> None:
     """Run the blocks of one page in order, in one namespace; ``send`` each event."""
     from handbook.docstrings import run_doctests
     from handbook.execute import BlockFailure, run_block
+    from handbook.inline import evaluate
 
     namespace: dict = {"__name__": "__main__"}
     for index, block in enumerate(job["blocks"]):
@@ -37,7 +38,16 @@ def run_page(job: dict, send) -> None:
         started = time.perf_counter()
         outcome, failure = None, None
         try:
-            if block["lang"] == "doctest":
+            if block["lang"] == "inline":
+                where = f"{job['page']}:{block['line']}"
+                try:
+                    outcome = {"value": evaluate(block["code"], namespace, where)}
+                except Exception as error:  # the page's own error, reported where the expression is
+                    failure = (
+                        f"{where}: the inline expression `{{py}} {block['code']}` raised "
+                        f"{type(error).__name__}: {error}"
+                    )
+            elif block["lang"] == "doctest":
                 tries, failures = run_doctests(block["code"])
                 if failures:
                     failure = f"{job['page']}: docstring examples of {block['code']} do not reproduce\n" + "\n".join(

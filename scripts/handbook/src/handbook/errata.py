@@ -1,0 +1,77 @@
+"""Errata: every erratum box of the site, found in the pages and listed on one page.
+
+An erratum box is an admonition of type ``erratum`` (``??? erratum "Title"`` collapsed,
+``!!! erratum`` open). Each box gets an id, ``erratum-1``, ``erratum-2``… in page order,
+and the page that holds the marker ``<!-- handbook:errata -->`` gets, in its place, a list
+of every box of the site, with a link to each, grouped by page in navigation order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handbook.blocks import fenced_lines
+
+__all__ = ["MARKER", "Erratum", "find_errata", "label_boxes", "listing"]
+
+MARKER = "<!-- handbook:errata -->"
+_BOX = re.compile(r'^\s*(?:\?\?\?\+?|!!!)\s+erratum\b(?:\s+"(?P<title>[^"]*)")?')
+_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_HTML_BOX = re.compile(r'<(details|div) class="(?:admonition )?erratum\b')
+
+
+@dataclass(frozen=True)
+class Erratum:
+    line: int
+    title: str
+    section: str  # the heading the box sits under ("" before the first)
+    anchor: str  # erratum-N
+
+
+def find_errata(text: str) -> list[Erratum]:
+    """The erratum boxes of a Markdown page, outside fences, in order."""
+    fenced = fenced_lines(text)
+    found, section = [], ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number in fenced:
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            section = re.sub(r"\s*\{[^}]*\}$", "", heading.group("text"))
+            continue
+        box = _BOX.match(line)
+        if box:
+            anchor = f"erratum-{len(found) + 1}"
+            found.append(Erratum(number, box.group("title") or "Erratum", section, anchor))
+    return found
+
+
+def label_boxes(html: str) -> str:
+    """Give the page's erratum boxes their ids (``erratum-1``…), in the order they appear."""
+    count = 0
+
+    def label(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return f'<{match.group(1)} id="erratum-{count}"{match.group(0)[len(match.group(1)) + 1 :]}'
+
+    return _HTML_BOX.sub(label, html)
+
+
+def listing(pages: list[tuple[str, str, list[Erratum]]]) -> str:
+    """Markdown for the errata page: ``pages`` is ``(link, page title, errata)`` in order."""
+    blocks = []
+    total = sum(len(errata) for _, _, errata in pages)
+    holding = sum(1 for _, _, errata in pages if errata)
+    blocks.append(f"{_count(total, 'erratum', 'errata')} on {_count(holding, 'page', 'pages')}.")
+    for link, title, errata in pages:
+        if not errata:
+            continue
+        items = [f"- [{e.title}]({link}#{e.anchor})" + (f" — {e.section}" if e.section else "") for e in errata]
+        blocks.append(f"### {title}\n\n" + "\n".join(items))
+    return "\n\n".join(blocks)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
