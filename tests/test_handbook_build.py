@@ -229,6 +229,18 @@ def test_prose_edit_reruns_nothing_and_code_edit_reruns_that_page_only(make_site
     assert {r["page"]: r["cache"] for r in report(site)["blocks"]} == {"docs/index.md": "miss", "docs/two.md": "hit"}
 
 
+def test_search_index_follows_a_prose_edit_and_keeps_the_unchanged_pages(make_site, tmp_path):
+    """The search index reads unchanged pages from the cache, never a changed page's old text."""
+    site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\nThe word quokka.\n"})
+    assert build(site).returncode == 0
+    two = site / "docs" / "two.md"
+    two.write_text(two.read_text().replace("quokka", "wombat"))
+    assert build(site).returncode == 0
+    index = (site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "wombat" in index and "quokka" not in index
+    assert '"location":"two/"' in index and '"location":""' in index
+
+
 def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path):
     """HANDBOOK_CACHE=0 runs every block and stores nothing."""
     site = make_site(tmp_path, {"index.md": GOOD})

@@ -74,7 +74,7 @@ class Site:
             workers=workers,
             timeout=float(plugin_config.get("timeout", DEFAULT_TIMEOUT)),
             allowed_figures=(root / plugin_config["allowed_figures"]) if plugin_config.get("allowed_figures") else None,
-            restatements=plugin_config.get("restatements", "fail"),
+            restatements=os.environ.get("HANDBOOK_RESTATEMENTS") or plugin_config.get("restatements", "fail"),
         )
 
     @classmethod

@@ -36,6 +36,7 @@ from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
 from handbook.report import Report
+from handbook.searchcache import cache_search_entries
 
 __all__ = ["HandbookPlugin"]
 
@@ -122,6 +123,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.engine.close()
             self.engine = Engine(site)
         self.renders = Store(site.cache_dir, "render") if site.cache_dir else None
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and site.cache_dir is not None:  # plugins run in order: search's on_config is done
+            cache_search_entries(search, Store(site.cache_dir, "search"))
         # Once per build: it digests mathlib and every installed distribution.
         self.environment = self.engine.environment(self.config.profile)
         # A block's HTML depends on the Markdown extensions and their settings too.
