@@ -62,6 +62,11 @@ def test_the_allow_list_exempts_a_figure():
     assert found("The source says 0.9107.", allowed={"0.9107"}) == []
 
 
+def test_the_allow_list_names_a_percentage_as_the_report_does():
+    """An entry "91%" exempts the prose's 91 %, as the report spells it."""
+    assert found("About 91 %.", allowed={"91%"}) == []
+
+
 def test_figures_in_math_are_prose():
     """A formula's figures count: $p = 0.9107$ restates."""
     assert [f.text for _, f in prose_figures("$p = 0.9107$")] == ["0.9107"]

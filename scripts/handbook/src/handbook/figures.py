@@ -159,13 +159,14 @@ def restatements(text: str, outcomes: list[dict | None], allowed: set[str] = fro
     inputs = {f.value for f in figures_in("\n".join(_code_lines(text)))}
     found = []
     for line, figure in prose_figures(text):
-        if figure.digits < 2 or figure.text in allowed:
+        shown = figure.text + ("%" if figure.percent else "")  # as the report writes it, and the allow-list
+        if figure.digits < 2 or shown in allowed:
             continue
         if figure.value in inputs or (figure.percent and figure.value / 100 in inputs):
             continue
         match = next((p for p in printed if _restates(figure, p)), None)
         if match is not None:
-            found.append(Restatement(line, figure.text + ("%" if figure.percent else ""), match.text))
+            found.append(Restatement(line, shown, match.text))
     return found
 
 
