@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -26,6 +27,7 @@ from mathlib.datasets import (
     swiggy_categories,
     two_moons,
     upi_march_2024,
+    upi_months_2024,
     xor,
     zomato_delivery,
     zomato_delivery_times,
@@ -50,7 +52,7 @@ def sigmoid_by_hand(z: float) -> float:
 
 
 def parse_words(text: str) -> float:
-    """'₹20.64 lakh crore' -> 2.064e13, independently of the formatter."""
+    """'₹19.78 lakh crore' -> 1.978e13, independently of the formatter."""
     sign = -1.0 if text.startswith("-") else 1.0
     number, _, unit = text.lstrip("-₹").partition(" ")
     return sign * float(number.replace(",", "")) * UNITS.get(unit, 1)
@@ -63,16 +65,16 @@ def parse_words(text: str) -> float:
     ("call", "expected"),
     [
         (lambda: format_inr(1234567), "₹12,34,567"),
-        (lambda: format_inr(20_64_000_00_00_000, words=True), "₹20.64 lakh crore"),
-        (lambda: format_inr(20.64e12, words=True), "₹20.64 lakh crore"),
+        (lambda: format_inr(19_78_000_00_00_000, words=True), "₹19.78 lakh crore"),
+        (lambda: format_inr(19.78e12, words=True), "₹19.78 lakh crore"),
         (lambda: format_indian(350_000_000), "35,00,00,000"),
         (lambda: format_indian(350_000_000, words=True), "35 crore"),
-        (lambda: format_indian(14_040_000_000, words=True), "1,404 crore"),
-        (lambda: format_inr(20.64e12 / 14.04e9, decimals=0), "₹1,470"),
+        (lambda: format_indian(13_440_000_000, words=True), "1,344 crore"),
+        (lambda: format_inr(19.78e12 / 13.44e9, decimals=0), "₹1,472"),
     ],
 )
 def test_site_forms(call, expected):
-    """The forms the site prints: ₹12,34,567, ₹20.64 lakh crore, 35,00,00,000, 35 crore, 1,404 crore."""
+    """The forms the site prints: ₹12,34,567, ₹19.78 lakh crore, 35,00,00,000, 35 crore, 1,344 crore, ₹1,472."""
     assert call() == expected
 
 
@@ -118,9 +120,9 @@ def test_float_rounds_as_written():
 
 
 def test_negative_amounts_put_the_sign_before_the_rupee():
-    """-1234.5 -> -₹1,234.50, and in words -₹20.64 lakh crore."""
+    """-1234.5 -> -₹1,234.50, and in words -₹19.78 lakh crore."""
     assert format_inr(-1234.5) == "-₹1,234.50"
-    assert format_inr(-20.64e12, words=True) == "-₹20.64 lakh crore"
+    assert format_inr(-19.78e12, words=True) == "-₹19.78 lakh crore"
     assert format_indian(-350_000_000) == "-35,00,00,000"
 
 
@@ -139,7 +141,7 @@ def test_zero_has_no_sign():
         (350_000, "₹3.5 lakh"),
         (1_234_567, "₹12.35 lakh"),
         (10**7, "₹1 crore"),
-        (14.04e9, "₹1,404 crore"),
+        (13.44e9, "₹1,344 crore"),
         (10**12, "₹1 lakh crore"),
         (10**17, "₹1,00,000 lakh crore"),
     ],
@@ -164,8 +166,8 @@ def test_words_round_up_into_the_next_unit():
 
 def test_words_with_explicit_decimals_keep_zeros():
     """decimals=1 rounds the coefficient; decimals=3 pads it with zeros."""
-    assert format_inr(20.64e12, words=True, decimals=1) == "₹20.6 lakh crore"
-    assert format_inr(20.64e12, words=True, decimals=3) == "₹20.640 lakh crore"
+    assert format_inr(19.78e12, words=True, decimals=1) == "₹19.8 lakh crore"
+    assert format_inr(19.78e12, words=True, decimals=3) == "₹19.780 lakh crore"
 
 
 def test_huge_integers_are_exact():
@@ -363,20 +365,92 @@ def test_phonepe_mle_is_the_observed_proportion():
     assert abs(47 / t.p_hat - 953 / (1 - t.p_hat)) < 1e-9
 
 
-def test_upi_average_transaction():
-    """₹20.64 lakh crore over 14.04 billion transactions is ₹1,470.09 each."""
-    t = upi_march_2024()
-    assert t.transactions / 1e9 == 14.04
-    assert t.value_inr == 20.64e12
-    assert round(t.average_inr, 2) == 1470.09
-    assert format_inr(t.average_inr, decimals=0) == "₹1,470"
+# The record: NPCI's UPI Product Statistics, as reported from NPCI's data at the time.
+# (month, crore transactions, lakh crore rupees), typed from the reports, not from the library.
+UPI_RECORD = [
+    ("2024-03", 1344, "19.78"),  # IANS, 1 May 2024
+    ("2024-04", 1330, "19.64"),  # IANS, 1 May 2024
+    ("2024-05", 1404, "20.45"),  # Moneycontrol, 1 June 2024
+    ("2024-06", 1389, "20.07"),  # IANS, 1 August 2024
+    ("2024-07", 1444, "20.64"),  # IANS, 1 August 2024
+    ("2024-08", 1496, "20.61"),  # Business Standard, 1 October 2024
+    ("2024-09", 1504, "20.64"),  # Business Standard, 1 October 2024
+]
+CHAPTER_COUNT, CHAPTER_VALUE = 14_040_000_000, 20_64_000_00_00_000  # the Mathematical Toolkit chapter's March 2024
 
 
-def test_upi_in_indian_words():
-    """14.04 billion transactions are 1,404 crore; the value is ₹20.64 lakh crore."""
+def test_upi_march_2024_is_the_record():
+    """March 2024 is 13.44 billion transactions worth ₹19.78 lakh crore (NPCI, reported by IANS, 1 May 2024)."""
     t = upi_march_2024()
-    assert format_indian(t.transactions, words=True) == "1,404 crore"
-    assert format_inr(t.value_inr, words=True) == "₹20.64 lakh crore"
+    assert (t.month, t.transactions, t.value_inr) == ("2024-03", 13_440_000_000, 19_780_000_000_000)
+
+
+def test_upi_march_2024_in_indian_words():
+    """March's count is written 1,344 crore and its value ₹19.78 lakh crore."""
+    t = upi_march_2024()
+    assert (format_indian(t.transactions, words=True), format_inr(t.value_inr, words=True)) == (
+        "1,344 crore",
+        "₹19.78 lakh crore",
+    )
+
+
+def test_upi_march_2024_average_transaction():
+    """March's average transaction, ₹19.78 lakh crore over 1,344 crore, is ₹1,471.73."""
+    assert round(upi_march_2024().average_inr, 2) == 1471.73
+
+
+def test_upi_march_2024_has_31_days():
+    """The days property counts March's 31 calendar days."""
+    assert upi_march_2024().days == 31
+
+
+def test_upi_march_2024_is_the_first_month_of_the_table():
+    """upi_march_2024() is the March row of upi_months_2024()."""
+    assert upi_march_2024() == upi_months_2024()[0]
+
+
+@pytest.mark.parametrize(("month", "crore", "lakh_crore"), UPI_RECORD)
+def test_upi_months_match_the_reports(month, crore, lakh_crore):
+    """Each month's count and value are the reported crore and lakh crore, exactly."""
+    by_month = {m.month: m for m in upi_months_2024()}
+    assert by_month[month].transactions == crore * 10**7
+    assert by_month[month].value_inr == int(Decimal(lakh_crore) * 10**12)
+
+
+def test_upi_months_are_march_to_september_in_order():
+    """The table holds 2024-03 to 2024-09, once each, in calendar order."""
+    assert [m.month for m in upi_months_2024()] == [month for month, _, _ in UPI_RECORD]
+
+
+def test_upi_months_name_their_report():
+    """Every month names NPCI's statistics and the report it was taken from."""
+    assert all(m.reported.startswith("NPCI UPI Product Statistics, reported by ") for m in upi_months_2024())
+
+
+def test_upi_days_per_month():
+    """March, May, July and August have 31 days; April, June and September 30."""
+    assert [m.days for m in upi_months_2024()] == [31, 30, 31, 30, 31, 31, 30]
+
+
+def test_chapter_count_is_mays():
+    """The chapter's 14.04 billion transactions are May 2024's count, and no other month's."""
+    assert [m.month for m in upi_months_2024() if m.transactions == CHAPTER_COUNT] == ["2024-05"]
+
+
+def test_chapter_value_is_julys_and_septembers():
+    """The chapter's ₹20.64 lakh crore is the value reported for July and for September 2024, no other month's."""
+    assert [m.month for m in upi_months_2024() if m.value_inr == CHAPTER_VALUE] == ["2024-07", "2024-09"]
+
+
+def test_no_month_has_both_chapter_figures():
+    """No month of the record has both the chapter's count and the chapter's value."""
+    assert not any(m.transactions == CHAPTER_COUNT and m.value_inr == CHAPTER_VALUE for m in upi_months_2024())
+
+
+def test_chapter_average_is_outside_marchs_rounding_range():
+    """The chapter's ₹1,470.09 is below the lowest average March's rounded figures allow (19.775 / 1,344.5)."""
+    lowest_march_average = Decimal("19.775e12") / Decimal("1344.5e7")
+    assert Decimal(CHAPTER_VALUE) / CHAPTER_COUNT < lowest_march_average
 
 
 def test_paytm_example_user_and_scale():

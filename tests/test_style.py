@@ -73,18 +73,43 @@ def test_public_function_docstring_teaches(qualname, obj):
         assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{qualname}: no Returns"
 
 
+def _code_lines(path: Path) -> list[tuple[int, str]]:
+    """The lines of ``path`` that run: all of a module; of a page, its blocks' code, except a
+    block that must raise (a mistake shown on purpose) and the prose that names the mistake."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix == ".py":
+        return list(enumerate(lines, 1))
+    from handbook.blocks import find_blocks
+
+    return [
+        (n, lines[n - 1])
+        for block in find_blocks("\n".join(lines))
+        if block.executes and "raises" not in block.options
+        for n in range(block.line + 1, block.end_line)
+    ]
+
+
 def test_no_hidden_global_random_state():
-    """No module or page seeds or draws from NumPy's global RNG; randomness takes an rng."""
+    """No module or page's code seeds or draws from NumPy's global RNG; randomness takes an rng."""
     pattern = re.compile(r"np\.random\.(seed|rand|randn|randint|normal|uniform|choice|shuffle|permutation)\(")
     offenders = [
         f"{p.relative_to(ROOT)}:{i}"
         for folder in ("mathlib", "docs", "scripts")
         for p in (ROOT / folder).rglob("*")
         if p.suffix in {".py", ".md"}
-        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-        if pattern.search(line) and "raises=" not in line
+        for i, line in _code_lines(p)
+        if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_the_global_rng_check_sees_page_code(tmp_path):
+    """A page block that draws from np.random is found; the same call in a raises= block is not."""
+    page = tmp_path / "p.md"
+    page.write_text(
+        '```python\nx = np.random.normal(0, 1)\n```\n\n```python raises="TypeError"\nnp.random.normal(mean=0)\n```\n'
+    )
+    assert [n for n, _ in _code_lines(page)] == [2]
 
 
 def test_importing_mathlib_loads_neither_sympy_nor_matplotlib():

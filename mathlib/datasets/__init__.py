@@ -1,36 +1,36 @@
-r"""Data for the handbook's examples: the source's small tables, seeded generators, ₹ formatting.
+r"""Data for the handbook's examples: small fixed tables, UPI's totals, seeded generators, ₹ formatting.
 
-Three kinds of data, none of it downloaded:
+Four kinds of data, none of it downloaded:
 
-* **Fixed tables** from the worked India examples of source 004, each a function
-  returning a small frozen dataclass of NumPy arrays with its column names and units:
-  ``irctc_passengers``, ``jio_users``, ``paytm_example_user``,
-  ``upi_march_2024`` (module ``feature_tables``); ``flipkart_returns``,
-  ``swiggy_categories``, ``zomato_delivery``, ``phonepe_fraud``
+* **Fixed tables** from the worked India examples of the *Mathematical Toolkit* chapter
+  (Chapter 2 of a deep-learning textbook for Indian students), each a function returning a
+  small frozen dataclass of NumPy arrays with its column names and units:
+  ``irctc_passengers``, ``jio_users``, ``paytm_example_user`` (module ``feature_tables``);
+  ``flipkart_returns``, ``swiggy_categories``, ``zomato_delivery``, ``phonepe_fraud``
   (module ``probability_tables``).
+* **UPI's monthly totals** as NPCI published them (module ``upi``): ``upi_march_2024``
+  and ``upi_months_2024`` (March to September 2024), each month a ``UpiMonth``.
 * **Seeded synthetic sets** (module ``synthetic``): ``paytm_churn``,
   ``zomato_delivery_times``, ``xor``, ``two_moons``. Each takes ``rng``, a
   ``numpy.random.Generator`` or an int seed; the same seed gives the same arrays.
 * **Indian number formatting** (module ``inr``): ``format_inr`` for rupees and
   ``format_indian`` for counts, in digits (``₹12,34,567``) or in words
-  (``₹20.64 lakh crore``, ``1,404 crore``).
+  (``₹19.78 lakh crore``, ``1,344 crore``).
 
 Examples
 --------
 >>> from mathlib.datasets import format_inr, upi_march_2024
 >>> format_inr(upi_march_2024().value_inr, words=True)
-'₹20.64 lakh crore'
+'₹19.78 lakh crore'
 """
 
 from mathlib.datasets.feature_tables import (
     IrctcPassengers,
     JioUsers,
     PaytmUser,
-    UpiMonth,
     irctc_passengers,
     jio_users,
     paytm_example_user,
-    upi_march_2024,
 )
 from mathlib.datasets.inr import format_indian, format_inr
 from mathlib.datasets.probability_tables import (
@@ -46,6 +46,7 @@ from mathlib.datasets.probability_tables import (
     zomato_delivery,
 )
 from mathlib.datasets.synthetic import Sample, paytm_churn, paytm_churn_logit, two_moons, xor, zomato_delivery_times
+from mathlib.datasets.upi import UpiMonth, upi_march_2024, upi_months_2024
 
 __all__ = [
     "FlipkartReturns",
@@ -71,6 +72,7 @@ __all__ = [
     "swiggy_categories",
     "two_moons",
     "upi_march_2024",
+    "upi_months_2024",
     "xor",
     "zomato_delivery",
     "zomato_delivery_times",

@@ -1,9 +1,10 @@
 r"""Feature tables of the worked India examples: data matrices, weight vectors, scale.
 
-Every figure is copied from source 004 (*Chapter 2: Mathematical Toolkit for Deep
-Learning*); the section is named in each docstring. Nothing the source *computes* is
-stored: scores and averages are computed from the inputs, so the library, not a
-hand-typed number, is the authority. Each call returns new arrays.
+Every figure is copied from the *Mathematical Toolkit* chapter (Chapter 2, "Mathematical
+Toolkit for Deep Learning", of a deep-learning textbook for Indian students); the section is
+named in each docstring. Nothing the chapter *computes* is stored: scores and averages are
+computed from the inputs, so the library, not a hand-typed number, is the authority. Each
+call returns new arrays. (UPI's monthly totals are NPCI's, in module ``upi``.)
 
 Examples
 --------
@@ -23,11 +24,9 @@ __all__ = [
     "IrctcPassengers",
     "JioUsers",
     "PaytmUser",
-    "UpiMonth",
     "irctc_passengers",
     "jio_users",
     "paytm_example_user",
-    "upi_march_2024",
 ]
 
 
@@ -45,7 +44,8 @@ class IrctcPassengers:
 def irctc_passengers() -> IrctcPassengers:
     r"""Five IRCTC passengers with four features each, and a linear "will book again" score.
 
-    Source: 004, §2.1 "Worked Example: IRCTC Passenger Data as a Matrix".
+    Source: the *Mathematical Toolkit* chapter, §2.1 "Worked Example: IRCTC Passenger Data
+    as a Matrix".
 
     Returns
     -------
@@ -101,7 +101,8 @@ class JioUsers:
 def jio_users() -> JioUsers:
     r"""Three Jio users with three usage features, and a churn weight vector.
 
-    Source: 004, "Worked Examples: Hand Calculations", Example 1 (Jio user dataset).
+    Source: the *Mathematical Toolkit* chapter, "Worked Examples: Hand Calculations",
+    Example 1 (Jio user dataset).
 
     Returns
     -------
@@ -143,9 +144,9 @@ class PaytmUser:
 def paytm_example_user() -> PaytmUser:
     r"""A Paytm user as a 5-feature vector, and the scale of Paytm's churn problem.
 
-    Source: 004, §2.1.1 (the vector $x = [25, 12500, 3, 0.85, 450]^\top$), the chapter's
-    hook (350 million registered users, 50 features per user) and the §4.1 code lab
-    (the churn weights ``w``).
+    Source: the *Mathematical Toolkit* chapter: §2.1.1 (the vector
+    $x = [25, 12500, 3, 0.85, 450]^\top$), its hook (350 million registered users, 50
+    features per user) and its §4.1 code lab (the churn weights ``w``).
 
     Returns
     -------
@@ -174,44 +175,3 @@ def paytm_example_user() -> PaytmUser:
         registered_users=350_000_000,
         n_features=50,
     )
-
-
-@dataclass(frozen=True)
-class UpiMonth:
-    """One month of UPI: the number of transactions and their total value in rupees."""
-
-    month: str
-    transactions: int
-    value_inr: int
-
-    @property
-    def average_inr(self) -> float:
-        """The average transaction in rupees, total value over count."""
-        return self.value_inr / self.transactions
-
-
-def upi_march_2024() -> UpiMonth:
-    r"""India's UPI in March 2024: 14.04 billion transactions worth ₹20.64 lakh crore.
-
-    Source: 004, "India Connect" box of the chapter's hook.
-
-    Returns
-    -------
-    UpiMonth
-        ``month`` ``'2024-03'``; ``transactions`` = 14,040,000,000 (1,404 crore);
-        ``value_inr`` = 20,640,000,000,000 (₹20.64 lakh crore); property ``average_inr``.
-
-    Notes
-    -----
-    $$ \frac{20.64 \times 10^{12}}{14.04 \times 10^{9}} \approx 1470.09 \text{ rupees per transaction} $$
-
-    Examples
-    --------
-    >>> from mathlib.datasets.inr import format_indian, format_inr
-    >>> t = upi_march_2024()
-    >>> format_indian(t.transactions, words=True), format_inr(t.value_inr, words=True)
-    ('1,404 crore', '₹20.64 lakh crore')
-    >>> round(t.average_inr, 2)
-    1470.09
-    """
-    return UpiMonth(month="2024-03", transactions=14_040_000_000, value_inr=20_64_000_00_00_000)

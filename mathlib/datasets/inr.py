@@ -8,8 +8,8 @@ number is written against the largest fitting unit:
 unit               value        example
 =================  ===========  =========================
 lakh               $10^5$       ``3.5 lakh``
-crore              $10^7$       ``1,404 crore``
-lakh crore         $10^{12}$    ``20.64 lakh crore``
+crore              $10^7$       ``1,344 crore``
+lakh crore         $10^{12}$    ``19.78 lakh crore``
 =================  ===========  =========================
 
 Amounts below one lakh are written in digits even when ``words=True``.
@@ -19,8 +19,8 @@ Examples
 >>> from mathlib.datasets.inr import format_indian, format_inr
 >>> format_inr(1234567)
 '₹12,34,567'
->>> format_inr(20_64_000_00_00_000, words=True)
-'₹20.64 lakh crore'
+>>> format_inr(19_78_000_00_00_000, words=True)
+'₹19.78 lakh crore'
 >>> format_indian(350_000_000), format_indian(350_000_000, words=True)
 ('35,00,00,000', '35 crore')
 """
@@ -38,7 +38,7 @@ __all__ = ["format_indian", "format_inr"]
 
 # Largest first, so that the first unit whose rounded coefficient reaches 1 wins.
 _UNITS = (("lakh crore", 12), ("crore", 7), ("lakh", 5))  # name, power of ten
-_WORDS_MAX_DECIMALS = 2  # '20.64 lakh crore': the precision the site writes in words
+_WORDS_MAX_DECIMALS = 2  # '19.78 lakh crore': the precision the site writes in words
 
 
 def format_inr(amount: Any, *, words: bool = False, decimals: int | None = None) -> str:
@@ -55,12 +55,12 @@ def format_inr(amount: Any, *, words: bool = False, decimals: int | None = None)
     decimals : int, optional
         Digits after the decimal point, rounded half up. By default: none for a whole
         number of rupees and 2 (paise) otherwise; for the coefficient of a unit word,
-        at most 2 with trailing zeros dropped (``20.64``, ``20.6``, ``35``).
+        at most 2 with trailing zeros dropped (``19.78``, ``19.8``, ``35``).
 
     Returns
     -------
     str
-        ``'₹12,34,567'``, ``'₹1,234.50'``, ``'-₹500'``, ``'₹20.64 lakh crore'``. A
+        ``'₹12,34,567'``, ``'₹1,234.50'``, ``'-₹500'``, ``'₹19.78 lakh crore'``. A
         negative amount puts an ASCII ``-`` before the ₹; an amount that rounds to zero
         has no sign.
 
@@ -84,10 +84,10 @@ def format_inr(amount: Any, *, words: bool = False, decimals: int | None = None)
     --------
     >>> format_inr(1234567)
     '₹12,34,567'
-    >>> format_inr(20.64e12, words=True)
-    '₹20.64 lakh crore'
-    >>> format_inr(20.64e12 / 14.04e9, decimals=0)
-    '₹1,470'
+    >>> format_inr(19.78e12, words=True)
+    '₹19.78 lakh crore'
+    >>> format_inr(19.78e12 / 13.44e9, decimals=0)
+    '₹1,472'
     >>> format_inr(-1234.5)
     '-₹1,234.50'
     """
@@ -123,14 +123,14 @@ def format_indian(n: Any, *, words: bool = False, decimals: int | None = None) -
     Digits $d_k \dots d_1 d_0$ are grouped as $\dots d_6 d_5,\, d_4 d_3,\, d_2 d_1 d_0$:
     a comma after the thousands, then after every two digits.
 
-    $$ 14.04 \times 10^{9} = 1404 \times 10^{7} = \text{1,404 crore} $$
+    $$ 13.44 \times 10^{9} = 1344 \times 10^{7} = \text{1,344 crore} $$
 
     Examples
     --------
     >>> format_indian(350_000_000)
     '35,00,00,000'
-    >>> format_indian(14_040_000_000, words=True)
-    '1,404 crore'
+    >>> format_indian(13_440_000_000, words=True)
+    '1,344 crore'
     >>> format_indian(999)
     '999'
     """

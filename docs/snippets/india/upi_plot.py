@@ -4,13 +4,13 @@ from mathlib.datasets import format_indian, upi_march_2024
 from mathlib.plotting import PALETTE, figure, to_svg
 
 upi = upi_march_2024()
-seconds_in_march = 31 * 24 * 60 * 60
+seconds_in_march = upi.days * 24 * 60 * 60  # March 2024 has 31 days
 per_second = upi.transactions / seconds_in_march
-spans = {"one second": 1, "one minute": 60, "one hour": 60 * 60, "one day": 24 * 60 * 60, "March 2024": 31 * 86400}
+spans = {"one second": 1, "one minute": 60, "one hour": 3600, "one day": 86400, "March 2024": seconds_in_march}
 payments = {f"payments in {span}": per_second * length for span, length in spans.items()}
 assert np.isclose(payments["payments in March 2024"], upi.transactions)  # the month adds back up to the total
 
-population = 140 * 10**7  # ASSUMPTION: a round 140 crore people in India in 2024, not a figure from the source
+population = 140 * 10**7  # ASSUMPTION: a round 140 crore people in India in 2024, not part of NPCI's record
 bars = dict(sorted({**payments, "people in India (assumed)": population}.items(), key=lambda item: item[1]))
 
 
