@@ -109,3 +109,38 @@ def test_every_module_of_mathlib_has_an_api_page():
     """The API reference covers every public module the package exports."""
     pages = {p.stem for p in (ROOT / "docs" / "api").glob("*.md")} - {"index"}
     assert set(mathlib.__all__) <= pages
+
+
+CONTENT_PAGES = sorted(
+    p
+    for p in (ROOT / "docs").rglob("*.md")
+    if p.relative_to(ROOT / "docs").parts[0] not in {"api", "snippets"}
+    and p.name not in {"contributing.md", "errata.md"}
+)
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_every_content_page_names_its_sources(page):
+    """Each content page ends its lesson with a "Sources and further reading" section."""
+    assert re.search(r"^## Sources and further reading$", page.read_text(encoding="utf-8"), re.MULTILINE)
+
+
+def test_no_page_points_to_a_source_file_a_reader_cannot_see():
+    """Pages name works by title and author, never as "source 004" or "seed 002"."""
+    pattern = re.compile(r"\b(?:source|seed|file)s? 00[0-4]\b", re.IGNORECASE)
+    offenders = [
+        f"{p.relative_to(ROOT).as_posix()}:{n}"
+        for p in sorted((ROOT / "docs").rglob("*.md"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
+
+
+def test_the_errata_page_lists_every_erratum_box(built_site):
+    """The generated Errata page links to as many boxes as the pages hold."""
+    from handbook.errata import find_errata
+
+    boxes = sum(len(find_errata(p.read_text(encoding="utf-8"))) for p in (ROOT / "docs").rglob("*.md"))
+    listing = (built_site / "errata" / "index.html").read_text(encoding="utf-8")
+    assert boxes > 0 and len(re.findall(r'href="[^"]*#erratum-\d+"', listing)) == boxes
