@@ -398,7 +398,7 @@ def test_errata_page_lists_every_box_with_a_link_to_it(faults):
     """The errata page links to each erratum box, by the id the box was given, under its page."""
     listing = (faults.site / "site" / "errata" / "index.html").read_text(encoding="utf-8")
     page = (faults.site / "site" / "erratum" / "index.html").read_text(encoding="utf-8")
-    assert '<details id="erratum-1" class="erratum">' in page
+    assert '<details class="erratum" id="erratum-1">' in page
     assert 'href="../erratum/#erratum-1">Erratum: the sum</a> — The sum' in listing
     assert "1 erratum on 1 page." in listing
 

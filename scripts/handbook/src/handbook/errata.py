@@ -2,6 +2,7 @@
 
 An erratum box is an admonition of type ``erratum`` (``??? erratum "Title"`` collapsed,
 ``!!! erratum`` open). Each box gets an id, ``erratum-1``, ``erratum-2``… in page order,
+while Markdown builds the page (so MkDocs' own link check knows the anchors),
 and the page that holds the marker ``<!-- handbook:errata -->`` gets, in its place, a list
 of every box of the site, with a link to each, grouped by page in navigation order.
 """
@@ -11,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
 from handbook.blocks import fenced_lines
 
-__all__ = ["MARKER", "Erratum", "find_errata", "label_boxes", "listing"]
+__all__ = ["MARKER", "ErrataIds", "Erratum", "find_errata", "listing"]
 
 MARKER = "<!-- handbook:errata -->"
 _BOX = re.compile(r'^\s*(?:\?\?\?\+?|!!!)\s+erratum\b(?:\s+"(?P<title>[^"]*)")?')
 _HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
-_HTML_BOX = re.compile(r'<(details|div) class="(?:admonition )?erratum\b')
 
 
 @dataclass(frozen=True)
@@ -47,16 +50,21 @@ def find_errata(text: str) -> list[Erratum]:
     return found
 
 
-def label_boxes(html: str) -> str:
-    """Give the page's erratum boxes their ids (``erratum-1``…), in the order they appear."""
-    count = 0
+class _BoxIds(Treeprocessor):
+    def run(self, root) -> None:
+        count = 0
+        for element in root.iter():
+            if element.tag in {"details", "div"} and "erratum" in (element.get("class") or "").split():
+                count += 1
+                element.set("id", f"erratum-{count}")
 
-    def label(match: re.Match) -> str:
-        nonlocal count
-        count += 1
-        return f'<{match.group(1)} id="erratum-{count}"{match.group(0)[len(match.group(1)) + 1 :]}'
 
-    return _HTML_BOX.sub(label, html)
+class ErrataIds(Extension):
+    """A Markdown extension: the page's erratum boxes get their ids (``erratum-1``…), in order."""
+
+    def extendMarkdown(self, md) -> None:
+        # After the block processors built the boxes; before MkDocs collects anchors (priority 5).
+        md.treeprocessors.register(_BoxIds(md), "handbook_errata_ids", 6)
 
 
 def listing(pages: list[tuple[str, str, list[Erratum]]]) -> str:

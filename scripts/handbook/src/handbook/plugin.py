@@ -116,6 +116,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         fences = superfences.setdefault("custom_fences", [])
         for name in EXECUTABLE:
             fences.append({"name": name, "class": name, "validator": self._validator, "format": self._formatter})
+        if not any(isinstance(e, errata.ErrataIds) for e in config.markdown_extensions):
+            config.markdown_extensions.append(errata.ErrataIds())
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         site = Site.from_config(config, dict(self.config))
         if self.engine is None or self.engine.site != site:
@@ -282,7 +284,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return render.render_block(src, language, block_options, outcome, converter, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        html = errata.label_boxes(html)
         if page.file.src_uri.endswith(".ipynb"):
             for pattern in _NOTEBOOK_CDN:
                 html = pattern.sub("", html)
