@@ -4,7 +4,7 @@ Measured in one run, on a copy of the site in a temporary folder (the pages you 
 and your own cache are left alone), each figure a ratio where the target is one. An untimed
 build comes first, so that no timed build pays for a cold disk or Python's byte-code, and
 the cold builds alternate (one worker, then one per core, ``--repeat`` times): each ratio is
-the median of its pairs, so a burst of other work on the machine does not decide it.
+the median of its pairs (the higher of the middle two, for an even count), so a burst of other work on the machine does not decide it.
 
 1. cold build with one worker, then cold build with one worker per core: the second must
    take at most 0.65 of the first;
@@ -125,8 +125,8 @@ def main() -> int:
             warm, warm_report = build(site, str(site / f"cache-{attempt}"))
             pairs.append((cold / one, cold, one))
             warms.append((warm / cold, warm, cold))
-        ratio, cold, one = statistics.median_low(pairs)
-        warm_ratio, warm, warm_cold = statistics.median_low(warms)
+        ratio, cold, one = statistics.median_high(pairs)
+        warm_ratio, warm, warm_cold = statistics.median_high(warms)
         hits = sum(row["cache"] == "hit" for row in warm_report["blocks"])
         page_seconds = report_page_seconds(report, args.page)
         prose, code = serve_reloads(site, str(site / "cache-0"), args.page)
