@@ -4,7 +4,8 @@ Measured in one run, on a copy of the site in a temporary folder (the pages you 
 and your own cache are left alone), each figure a ratio where the target is one. An untimed
 build comes first, so that no timed build pays for a cold disk or Python's byte-code, and
 the cold builds alternate (one worker, then one per core, ``--repeat`` times): each ratio is
-the median of its pairs (the higher of the middle two, for an even count), so a burst of other work on the machine does not decide it.
+the median of its pairs (the higher of the middle two, for an even count), so a burst of
+other work on the machine does not decide it.
 
 1. cold build with one worker, then cold build with one worker per core: the second must
    take at most 0.65 of the first;

@@ -276,7 +276,7 @@ FAULTS = {
     "inline-error.md": "# Inline\n\n```python\nx = 1\n```\n\nThe value is `{py} y:.2f`.\n",
     "restated.md": "# Restated\n\n```python\nprint(f'{2 / 3:.4f}')\n```\n\nIt prints 0.6667, about 67 %.\n",
     "erratum.md": (
-        '# A page with an erratum\n\n## The sum\n\n??? erratum "Erratum: the sum"\n\n'
+        '# A page with an erratum\n\n## The sum\n\n??? erratum "Erratum: the sum is `{py} 2 + 2`"\n\n'
         "    **What the work says.** Two and two make five.\n\n"
         "    ```python\n    print(2 + 2)\n    ```\n"
     ),
@@ -395,11 +395,11 @@ def test_inline_expressions_become_their_values_in_prose_math_and_tables(faults)
 
 
 def test_errata_page_lists_every_box_with_a_link_to_it(faults):
-    """The errata page links to each erratum box, by the id the box was given, under its page."""
+    """The errata page links to each box by its id, under its page; a computed title shows its value."""
     listing = (faults.site / "site" / "errata" / "index.html").read_text(encoding="utf-8")
     page = (faults.site / "site" / "erratum" / "index.html").read_text(encoding="utf-8")
     assert '<details class="erratum" id="erratum-1">' in page
-    assert 'href="../erratum/#erratum-1">Erratum: the sum</a> — The sum' in listing
+    assert 'href="../erratum/#erratum-1">Erratum: the sum is 4</a> — The sum' in listing
     assert "1 erratum on 1 page." in listing
 
 

@@ -16,6 +16,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from handbook.blocks import fenced_lines
+from handbook.inline import find_inline, substitute
 
 __all__ = ["MARKER", "ErrataIds", "Erratum", "find_errata", "listing"]
 
@@ -32,8 +33,14 @@ class Erratum:
     anchor: str  # erratum-N
 
 
-def find_errata(text: str) -> list[Erratum]:
-    """The erratum boxes of a Markdown page, outside fences, in order."""
+def find_errata(text: str, values: list[str | None] | None = None) -> list[Erratum]:
+    """The erratum boxes of a Markdown page, outside fences, in order.
+
+    ``values`` are the page's inline-expression values (:mod:`handbook.inline`), in order: a
+    title that computes a figure (``"the entropy is `{py} H:.3f` nats"``) is listed with it.
+    """
+    if values is not None and len(values) == len(find_inline(text)):
+        text = substitute(text, [value if value is not None else "…" for value in values])
     fenced = fenced_lines(text)
     found, section = [], ""
     for number, line in enumerate(text.split("\n"), start=1):

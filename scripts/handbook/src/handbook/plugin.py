@@ -184,14 +184,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             heading = re.search(r"^# +(.+?)\s*$", text, re.MULTILINE)
             title = heading.group(1) if heading else (page.title or page.file.src_uri)
-            self.errata.append((page.file.src_uri, title, errata.find_errata(text)))
+            self.errata.append((page.file.src_uri, title, Path(page.file.abs_src_path)))
         return nav
+
+    def _errata_listing(self, source: str) -> str:
+        """The errata page's list; a box title that computes a figure shows its page's value."""
+        pages = []
+        for uri, title, path in self.errata:
+            text = path.read_text(encoding="utf-8")
+            future = self.results.get(self.engine.site.label(path)) if "{py}" in text else None
+            values = future.result().inline_values() if future is not None else None
+            pages.append((_relative(uri, source), title, errata.find_errata(text, values)))
+        return errata.listing(pages)
 
     # ------------------------------------------------------------------ pages
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if errata.MARKER in markdown:
-            links = [(_relative(uri, page.file.src_uri), title, found) for uri, title, found in self.errata]
-            markdown = markdown.replace(errata.MARKER, errata.listing(links))
+            markdown = markdown.replace(errata.MARKER, self._errata_listing(page.file.src_uri))
         # Ids of rendered blocks need only be unique within their page; counting from 0 on each
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
