@@ -59,18 +59,21 @@ def test_two_builds_of_the_same_tree_are_byte_identical(built_site, build_report
 
 
 def test_the_report_covers_every_block_of_every_page(build_report):
-    """Every executable block the parser finds on every page is in the report, and passed."""
+    """Every executable block and inline expression the parsers find is in the report, and passed."""
     from handbook.blocks import find_blocks
+    from handbook.inline import find_inline
 
-    expected = {
-        (f"docs/{p.relative_to(ROOT / 'docs').as_posix()}", block.line)
-        for p in (ROOT / "docs").rglob("*.md")
-        if "snippets" not in p.parts
-        for block in find_blocks(p.read_text(encoding="utf-8"))
-    }
-    reported = {(row["page"], row["line"]): row["status"] for row in build_report["blocks"] if row["line"]}
-    assert set(reported) == expected
-    assert {status for status in reported.values()} <= {"passed", "shown"}
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if "snippets" not in p.parts]
+
+    def label(p):
+        return f"docs/{p.relative_to(ROOT / 'docs').as_posix()}"
+
+    blocks = {(label(p), block.line) for p in pages for block in find_blocks(p.read_text(encoding="utf-8"))}
+    inline = {(label(p), item.line) for p in pages for item in find_inline(p.read_text(encoding="utf-8"))}
+    rows = [row for row in build_report["blocks"] if row["line"]]
+    assert {(r["page"], r["line"]) for r in rows if r["kind"] != "inline"} == blocks
+    assert {(r["page"], r["line"]) for r in rows if r["kind"] == "inline"} == inline
+    assert {r["status"] for r in rows} <= {"passed", "shown"}
 
 
 def test_every_api_page_ran_its_docstring_examples(build_report):
