@@ -132,22 +132,16 @@ def _rounded(value: Decimal, decimals: int) -> Decimal | None:
 
 
 def _restates(prose: Figure, printed: Figure) -> bool:
-    candidates = [printed.value]
-    if prose.percent and not printed.percent:
-        candidates = [printed.value * 100]
-    for value in candidates:
-        decimals = printed.decimals + (2 if prose.percent and not printed.percent else 0)
-        if prose.scientific:
-            digits = prose.digits - 1
-            if f"{value:.{digits}e}" == f"{prose.value:.{digits}e}" and (printed.digits >= prose.digits):
-                return True
-            continue
-        if prose.decimals == 0 and not prose.percent:  # a count: only the same count restates it
-            if decimals == 0 and value == prose.value:
-                return True
-            continue
-        if decimals >= prose.decimals and _rounded(value, prose.decimals) == prose.value:
-            return abs(value) > 0 and (decimals > 0 or prose.decimals > 0)
+    as_percent = prose.percent and not printed.percent  # "91 %" against a printed 0.9107
+    value = printed.value * 100 if as_percent else printed.value
+    decimals = printed.decimals + (2 if as_percent else 0)
+    if prose.scientific:
+        digits = prose.digits - 1
+        return printed.digits >= prose.digits and f"{value:.{digits}e}" == f"{prose.value:.{digits}e}"
+    if prose.decimals == 0 and not prose.percent:  # a count: only the same count restates it
+        return decimals == 0 and value == prose.value
+    if decimals >= prose.decimals and _rounded(value, prose.decimals) == prose.value:
+        return abs(value) > 0 and (decimals > 0 or prose.decimals > 0)
     return False
 
 
