@@ -30,11 +30,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from handbook import errata, render
-from handbook.blocks import EXECUTABLE, annotate_lines
+from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
+from handbook.pagecache import PageRenders
 from handbook.report import Report
 from handbook.searchcache import cache_search_entries
 
@@ -85,6 +86,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.environment = ""  # the engine's environment key for this build (on_config)
         self.errata: list = []  # (page, title, its erratum boxes), in navigation order (on_nav)
         self._site_dir: Path | None = None
+        self.pages: PageRenders | None = None  # each page's HTML, cached (on_config)
 
     # ------------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -133,6 +135,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # A block's HTML depends on the Markdown extensions and their settings too.
         settings = [config.markdown_extensions, config.mdx_configs, self.environment]
         self.render_salt = hashlib.sha256(json.dumps(settings, default=_name, sort_keys=True).encode()).hexdigest()
+        self.pages = None
+        if site.cache_dir is not None:
+            expand = lambda text: expand_snippets(text, site.snippets, site.root)  # noqa: E731
+            self.pages = PageRenders(Store(site.cache_dir, "html"), self.render_salt, config, expand)
         jupyter = config.plugins.get("mkdocs-jupyter")
         if jupyter is not None and site.cache_dir is not None:
             # mkdocs-jupyter keys its cache by the notebook's bytes only; a folder per
@@ -206,9 +212,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         MarkdownConverter.counter = 0
         future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
         self.current = future.result() if future is not None else None
+        failures = self.current.failures if self.current is not None else []
+        if self.pages is not None and page.file.src_uri.endswith(".md"):
+            # The blocks' HTML comes from their results, not from the Markdown: part of the key.
+            # A failing page is always converted afresh, so its failures are shown again.
+            results = [r.outcome for r in self.current.results] if self.current is not None else []
+            self.pages.install(page, None if failures else results)
         if self.current is None:
             return markdown
-        failures = self.current.failures
         for failure in failures:
             self._fail(failure)
         if self.current.check_figures == "report":
@@ -331,6 +342,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config) -> None:
         markdown_config.reset()
         self.report.seconds = time.perf_counter() - self.started
+        self.report.html_from_cache = self.pages.hits if self.pages else 0
         path = self.report.write(Path(config.site_dir))
         for line in self.report.summary():
             log.info("handbook: %s", line)

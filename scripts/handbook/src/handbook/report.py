@@ -27,6 +27,7 @@ class Report:
     rows: list[dict] = field(default_factory=list)
     pages: dict[str, dict] = field(default_factory=dict)
     seconds: float = 0.0
+    html_from_cache: int = 0  # pages whose Markdown-to-HTML conversion came from the cache (handbook.pagecache)
 
     def add_page(self, result, rendered: set[int]) -> None:
         """Every block of one page: from the plan (what exists) and the result (what ran)."""
@@ -97,7 +98,8 @@ class Report:
         blocks, hits = self._counts()
         lines = [
             f"{blocks} blocks on {len(self.pages)} pages verified in {self.seconds:.1f} s "
-            f"({hits} from the cache, {blocks - hits} run now)"
+            f"({hits} from the cache, {blocks - hits} run now); "
+            f"{self.html_from_cache} pages' HTML from the cache"
         ]
         lines.append("slowest pages: " + ", ".join(f"{page} {seconds:.1f} s" for page, seconds in self.slowest()))
         return lines
@@ -109,6 +111,7 @@ class Report:
                 "pages": len(self.pages),
                 "blocks": blocks,
                 "cache_hits": hits,
+                "html_from_cache": self.html_from_cache,
                 "seconds": round(self.seconds, 3),
                 "slowest_pages": [{"page": page, "seconds": seconds} for page, seconds in self.slowest()],
             },
