@@ -241,6 +241,34 @@ def test_search_index_follows_a_prose_edit_and_keeps_the_unchanged_pages(make_si
     assert '"location":"two/"' in index and '"location":""' in index
 
 
+ORDERED = {
+    "index.md": GOOD,
+    "plain.md": "# Plain\n\nThe word quokka, and no code.\n",
+    "slow.md": "# Slow\n\n```python\nimport time\ntime.sleep(1)\n```\n",
+}
+
+
+def test_site_keeps_mkdocs_page_order_though_pages_without_code_convert_first(make_site, tmp_path):
+    """The plugin converts the page without code first; the sitemap and search index keep MkDocs' order."""
+    site = make_site(tmp_path, ORDERED)
+    assert build(site).returncode == 0
+    sitemap = (site / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert [sitemap.index(f"/{name}</loc>") for name in ("", "plain/", "slow/")] == sorted(
+        sitemap.index(f"/{name}</loc>") for name in ("", "plain/", "slow/")
+    )
+    index = json.loads((site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = [doc["location"] for doc in index["docs"] if "#" not in doc["location"]]
+    assert pages == ["", "plain/", "slow/"]
+
+
+def test_a_page_indexed_while_another_page_runs_is_indexed_once(make_site, tmp_path):
+    """The page without code is given to the search index while slow.md runs, and only once."""
+    site = make_site(tmp_path, ORDERED)
+    assert build(site).returncode == 0
+    index = json.loads((site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in index["docs"]].count("plain/") == 1
+
+
 def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path):
     """HANDBOOK_CACHE=0 runs every block and stores nothing."""
     site = make_site(tmp_path, {"index.md": GOOD})

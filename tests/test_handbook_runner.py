@@ -87,3 +87,23 @@ def test_pages_run_in_parallel_on_the_workers(engine):
     started = time.monotonic()
     run(engine, *paths)
     assert time.monotonic() - started < 1.8
+
+
+GRANDPARENT = "import os\nprint(open(f'/proc/{os.getppid()}/stat').read().split()[3])\n"
+
+
+def test_every_slot_forks_from_one_process_that_preloaded_once(engine):
+    """The zygotes of both slots are children of one worker process, so preloading is paid once."""
+    paths = [page(engine, f"g{i}.md", f"```python\nimport time\ntime.sleep(0.5)\n{GRANDPARENT}```\n") for i in range(2)]
+    results = run(engine, *paths)
+    printed = {results[f"docs/g{i}.md"].results[0].outcome["stdout"] for i in range(2)}
+    assert len(printed) == 1 and printed != {str(os.getpid()) + "\n"}
+
+
+def test_a_page_that_kills_its_zygote_fails_and_the_next_page_gets_a_fresh_one(engine):
+    """Killing the zygote (the child's parent) fails that page; the slot starts a zygote of its own."""
+    killer = page(engine, "k.md", "```python\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n```\n")
+    with pytest.raises(RuntimeError, match=r"the worker process died while running docs/k\.md"):
+        run(engine, killer)
+    after = page(engine, "after.md", "```python\nprint(6 * 7)\n#> 42\n```\n")
+    assert run(engine, after)["docs/after.md"].failures == []

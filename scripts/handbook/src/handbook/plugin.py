@@ -87,6 +87,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.errata: list = []  # (page, title, its erratum boxes), in navigation order (on_nav)
         self._site_dir: Path | None = None
         self.pages: PageRenders | None = None  # each page's HTML, cached (on_config)
+        self._search_entries = None  # one page's search entries, computed early (handbook.searchcache)
+        self._unindexed: list = []
+        self._files_order: list[str] = []  # the files' order as MkDocs made it (on_files, on_env)
 
     # ------------------------------------------------------------------ life cycle
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,8 +131,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.engine = Engine(site)
         self.renders = Store(site.cache_dir, "render") if site.cache_dir else None
         search = config.plugins.get("material/search") or config.plugins.get("search")
+        self._search_entries = None
         if search is not None and site.cache_dir is not None:  # plugins run in order: search's on_config is done
-            cache_search_entries(search, Store(site.cache_dir, "search"))
+            self._search_entries = cache_search_entries(search, Store(site.cache_dir, "search"))
         # Once per build: it digests mathlib and every installed distribution.
         self.environment = self.engine.environment(self.config.profile)
         # A block's HTML depends on the Markdown extensions and their settings too.
@@ -152,6 +156,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_pre_build(self, config) -> None:
         self.failures: list[str] = []
+        self._unindexed: list = []  # pages converted and not yet given to the search index
         self.report = Report()
         self.started = time.perf_counter()
         self._site_dir = Path(config.site_dir)
@@ -169,6 +174,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
+        pages, plans = self._render_order(files, pages, plans)
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
@@ -180,6 +186,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     file.is_modified = lambda: True
                 self.keys[plan.page] = plan.key
         return files
+
+    def _render_order(self, files, pages, plans):
+        """Reorder ``files`` so that MkDocs converts first what needs no worker (the notebook, pages
+        without code), then the pages with code in the order they start, and the errata page,
+        which waits for the values of the pages it lists, last: the main process never idles
+        while work that needs no worker is left. on_env puts the original order back, so the
+        sitemap and the search index keep it."""
+        self._files_order = [f.src_uri for f in files]
+        last = [i for i, plan in enumerate(plans) if errata.MARKER in plan.text]
+        rest = [i for i in range(len(plans)) if i not in last]
+        order = [i for i in rest if not plans[i].run] + [i for i in rest if plans[i].run] + last
+        notebooks = [f for f in files.documentation_pages() if not f.src_uri.endswith(".md")]
+        for file in notebooks + [pages[i] for i in order]:
+            files.remove(file)
+            files.append(file)
+        return [pages[i] for i in order], [plans[i] for i in order]
+
+    def on_env(self, env, config, files):
+        for uri in self._files_order:  # by address: mkdocs-jupyter replaces the notebook's File
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                files.remove(file)
+                files.append(file)
+        return env
 
     def on_nav(self, nav, config, files):
         # The errata page lists every erratum box of the site, in navigation order.
@@ -211,6 +241,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
         future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
+        self._search_early(future)
         self.current = future.result() if future is not None else None
         failures = self.current.failures if self.current is not None else []
         if self.pages is not None and page.file.src_uri.endswith(".md"):
@@ -234,6 +265,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
             markdown = notice + "\n\n" + markdown
         return markdown
+
+    def _search_early(self, future) -> None:
+        """While this page's code is still running, index the pages converted before it: the
+        search index's HTML parse would otherwise run after every page, with a core idle."""
+        while self._search_entries and self._unindexed and future is not None and not future.done():
+            page = self._unindexed.pop(0)
+            if "<autoref" not in (page.content or ""):  # autorefs rewrites these at on_env
+                self._search_entries(page)
 
     def _substitute(self, markdown: str) -> str:
         """Inline expressions replaced by their values; one that failed shows where it is."""
@@ -308,6 +347,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for pattern in _NOTEBOOK_CDN:
                 html = pattern.sub("", html)
             self._notebook_done(page)
+        self._unindexed.append(page)
         result, self.current = self.current, None
         if result is None:
             return html

@@ -1,7 +1,9 @@
 """The parent side: pages in worker processes, in parallel, under real time limits.
 
-A :class:`Pool` keeps one zygote (:mod:`handbook.worker`) per worker slot, each started
-with the numerical profile's environment. Page jobs go to whichever slot is free, in the
+A :class:`Pool` keeps one zygote (:mod:`handbook.worker`) per worker slot, all forked from
+one worker process started with the numerical profile's environment, which imports the
+heavy modules once for every slot (a slot whose zygote died starts a process of its own).
+Each zygote talks to its slot over a pair of pipes. Page jobs go to whichever slot is free, in the
 order they were submitted; each page runs in its own forked child. When a block overstays
 its limit the child is killed (``SIGKILL``: a ``time.sleep(3600)``, a long C call or a page's
 own ``except Exception:`` cannot hold it up), the block fails naming page and line, and the
@@ -48,42 +50,48 @@ class _Job:
     future: Future = field(default_factory=Future)
 
 
-class _Slot:
-    """One zygote process and the thread that feeds it jobs."""
-
-    def __init__(self, pool: Pool) -> None:
-        self.pool = pool
-        self.process: subprocess.Popen | None = None
-        self.child: int | None = None  # the pid of the page running now
-        self.buffer = b""
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    # ---------------------------------------------------------------- the zygote
-    def _start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "handbook.worker", self.pool.root, *self.pool.preload],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=self.pool.env,
-            cwd=self.pool.root,
+def _spawn(pool: Pool, count: int) -> list[_Channel]:
+    """One worker process that preloads once and forks ``count`` zygotes; a channel to each."""
+    ours, theirs = [], []
+    for _ in range(count):
+        jobs_read, jobs_write = os.pipe()
+        events_read, events_write = os.pipe()
+        ours.append((jobs_write, events_read))
+        theirs.append((jobs_read, events_write))
+    fds = ",".join(f"{a}:{b}" for a, b in theirs)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "handbook.worker", pool.root, fds, *pool.preload],
+            stdin=subprocess.DEVNULL,
+            env=pool.env,
+            cwd=pool.root,
+            pass_fds=[fd for pair in theirs for fd in pair],
         )
-        self.buffer = b""
-        message = self._read(time.monotonic() + 120)
-        if not message or message.get("event") != "ready":
-            raise RuntimeError("handbook: a worker process did not start (see the errors above)")
+    finally:
+        for fd in (fd for pair in theirs for fd in pair):
+            os.close(fd)
+    pool.processes.append(process)
+    return [_Channel(process, os.fdopen(jobs, "wb"), events) for jobs, events in ours]
 
-    def _read(self, deadline: float) -> dict | None:
-        """The next message, or None at the deadline (or if the zygote died)."""
-        fd = self.process.stdout.fileno()
+
+class _Channel:
+    """The parent's ends of one zygote's pipes, and the process that forked it."""
+
+    def __init__(self, process: subprocess.Popen, jobs, events: int) -> None:
+        self.process, self.jobs, self.events = process, jobs, events
+        self.pid: int | None = None  # the zygote's, from its "ready" message
+        self.buffer = b""
+
+    def read(self, deadline: float) -> dict | None:
+        """The next message, or None at the deadline; EOFError if the zygote is gone."""
         while b"\n" not in self.buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
-            ready, _, _ = select.select([fd], [], [], remaining)
+            ready, _, _ = select.select([self.events], [], [], remaining)
             if not ready:
                 return None
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(self.events, 1 << 20)
             if not chunk:
                 raise EOFError
             self.buffer += chunk
@@ -91,24 +99,47 @@ class _Slot:
         return json.loads(line)
 
     def close(self) -> None:
-        """Let the zygote finish (end of its input) and release its pipes."""
-        process, self.process = self.process, None
-        if process is None:
-            return
-        try:
-            process.stdin.close()
-        except OSError:  # it is already gone
-            pass
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stdout.close()
+        """End the zygote's input (it exits) and release the pipes."""
+        for close in (self.jobs.close, lambda: os.close(self.events)):
+            try:
+                close()
+            except OSError:  # it is already gone
+                pass
+
+
+class _Slot:
+    """One zygote and the thread that feeds it jobs."""
+
+    def __init__(self, pool: Pool, channel: _Channel | None = None) -> None:
+        self.pool = pool
+        self.channel = channel  # given when the pool started the slots' zygotes together
+        self.child: int | None = None  # the pid of the page running now
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    # ---------------------------------------------------------------- the zygote
+    def _start(self) -> None:
+        if self.channel is None:  # a slot of its own: its zygote died, or the shared start failed
+            (self.channel,) = _spawn(self.pool, 1)
+        message = self._read(time.monotonic() + 120)
+        if not message or message.get("event") != "ready":
+            raise RuntimeError("handbook: a worker process did not start (see the errors above)")
+        self.channel.pid = message["pid"]
+
+    def _read(self, deadline: float) -> dict | None:
+        return self.channel.read(deadline)
+
+    def close(self) -> None:
+        """Let the zygote finish (end of its input); the pool waits for the processes."""
+        channel, self.channel = self.channel, None
+        if channel is not None:
+            channel.close()
 
     def kill(self) -> None:
-        """Stop at once: the page running now and the zygote (an aborted build)."""
-        for pid in (self.child, self.process.pid if self.process else None):
+        """Stop at once: the page running now, the zygote and its process (an aborted build)."""
+        channel = self.channel
+        pids = [self.child] + ([channel.pid, channel.process.pid] if channel else [])
+        for pid in pids:
             if pid:
                 try:
                     os.kill(pid, signal.SIGKILL)
@@ -129,7 +160,7 @@ class _Slot:
             if not job.future.set_running_or_notify_cancel():
                 continue  # cancelled: the build was aborted
             try:
-                if self.process is None or self.process.poll() is not None:
+                if self.channel is None or self.channel.pid is None:
                     self.close()
                     self._start()
                 job.future.set_result(self._run(job))
@@ -140,8 +171,8 @@ class _Slot:
     def _run(self, job: _Job) -> list[BlockResult]:
         page = job.payload["page"]
         results = [BlockResult(ran=False) for _ in job.limits]
-        self.process.stdin.write((json.dumps(job.payload) + "\n").encode())
-        self.process.stdin.flush()
+        self.channel.jobs.write((json.dumps(job.payload) + "\n").encode())
+        self.channel.jobs.flush()
         pid, current, deadline = None, None, time.monotonic() + 120
         try:
             while True:
@@ -191,11 +222,16 @@ class Pool:
         self.workers = max(1, workers)
         self.jobs: queue.Queue[_Job | None] = queue.Queue()
         self.slots: list[_Slot] = []
+        self.processes: list[subprocess.Popen] = []  # the worker processes the zygotes were forked from
 
     def warm(self) -> None:
-        """Start the zygotes now (they preload in the background), not at the first page."""
+        """Start the zygotes now (they preload in the background, once for all), not at the first page."""
         if not self.slots:
-            self.slots = [_Slot(self) for _ in range(self.workers)]
+            try:
+                channels = _spawn(self, self.workers)
+            except OSError:  # each slot will try on its own, and fail with the reason
+                channels = [None] * self.workers
+            self.slots = [_Slot(self, channel) for channel in channels]
 
     def submit(self, payload: dict, limits: list[float], lines: list[int]) -> Future:
         """Queue one page: ``payload`` is the worker's job; one limit and one line per block."""
@@ -217,4 +253,10 @@ class Pool:
             self.jobs.put(None)
         for slot in self.slots:
             slot.thread.join(timeout=30)
-        self.slots = []
+        for process in self.processes:  # each exits when its zygotes have
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.slots, self.processes = [], []

@@ -27,28 +27,35 @@ def _toc(items) -> list:
     return [[item.title, item.id, item.level, _toc(item.children)] for item in items]
 
 
-def cache_search_entries(plugin, store: Store) -> bool:
+def cache_search_entries(plugin, store: Store):
     """Make ``plugin`` (Material's search plugin, configured) read unchanged pages from ``store``.
 
-    Returns False, and changes nothing, if the plugin is not the one this was written for.
+    Returns a function that computes (and stores) one page's entries without adding them,
+    so that a caller can do the work early, or None, changing nothing, if the plugin is not
+    the one this was written for.
     """
     index = getattr(plugin, "search_index", None)
     original = getattr(index, "add_entry_from_context", None)
     if original is None or not isinstance(getattr(index, "entries", None), list):
-        return False
+        return None
     salt = [metadata.version("mkdocs-material"), dict(index.config)]
 
-    def add_entry_from_context(page) -> None:
+    def entries(page) -> list:
         meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
         material = [salt, page.url, page.title, meta, _toc(page.toc), page.content]
         key = hashlib.sha256(json.dumps(material, default=str, sort_keys=True).encode()).hexdigest()
         cached = store.get(key)
         if cached is not None:
-            index.entries.extend(cached["entries"])
-            return
+            return cached["entries"]
         before = len(index.entries)
         original(page)
-        store.put(key, {"entries": index.entries[before:]})
+        found = index.entries[before:]
+        del index.entries[before:]
+        store.put(key, {"entries": found})
+        return found
+
+    def add_entry_from_context(page) -> None:
+        index.entries.extend(entries(page))
 
     index.add_entry_from_context = add_entry_from_context
-    return True
+    return entries

@@ -1,15 +1,19 @@
-"""The worker side: a long-lived process that forks one child per page.
+"""The worker side: one process preloads, then forks one zygote per worker slot.
 
-``python -m handbook.worker ROOT MODULE...`` starts a *zygote*: it imports the heavy
-third-party modules once (NumPy, matplotlib, SymPy...), then reads page jobs, one JSON line
-each, from its standard input. For each job it forks a child, which runs the page's blocks
-in a fresh namespace and reports on the zygote's standard output, one JSON line per event:
+``python -m handbook.worker ROOT FDS MODULE...`` imports the heavy third-party modules once
+(NumPy, matplotlib, SymPy...) and then forks a *zygote* for each pair of pipe descriptors in
+``FDS`` (``jobs:events,jobs:events``; the parent made the pipes). So the preloading is
+paid once however many slots there are, and every zygote starts from the same imports.
+Each zygote reads page jobs, one JSON line each, from its ``jobs`` pipe; for each job it
+forks a child, which runs the page's blocks in a fresh namespace and reports on the
+``events`` pipe, one JSON line per event:
 
-``{"event": "pid"}`` first, then for each block ``{"event": "start", "index": i}`` and
-``{"event": "done", "index": i, "outcome": {...}, "failure": null, "seconds": s}``, and
-``{"event": "end"}``. When the child has exited, the zygote adds ``{"event": "exit"}``.
+``{"event": "ready", "pid": ...}`` once from the zygote; then per page ``{"event": "pid"}``
+first, for each block ``{"event": "start", "index": i}`` and ``{"event": "done", "index": i,
+"outcome": {...}, "failure": null, "seconds": s}``, and ``{"event": "end"}``. When the child
+has exited, the zygote adds ``{"event": "exit"}``.
 
-The zygote never runs page code, so every page starts from the same clean state, and the
+A zygote never runs page code, so every page starts from the same clean state, and the
 project's own modules (``mathlib``) are imported by each child afresh, as they are on disk
 now. The parent (:mod:`handbook.runner`) enforces time limits by killing the child.
 """
@@ -75,27 +79,16 @@ def run_page(job: dict, send) -> None:
     send({"event": "end"})
 
 
-def main(argv: list[str]) -> None:
-    root, *preload = argv
-    os.chdir(root)
-    sys.path.insert(0, root)
-    # The protocol gets a descriptor of its own; anything else written to fd 1 (a C
-    # library's printf) goes to stderr instead of corrupting it.
-    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)
-    sys.stdout = sys.__stdout__ = os.fdopen(1, "w", encoding="utf-8", closefd=False)
-    for name in preload:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # preloading only saves time; a page that needs it will say so
-            pass
+def _serve(jobs_fd: int, events_fd: int) -> None:
+    """One zygote: fork a child per job read from ``jobs_fd``, until that pipe closes."""
+    channel = os.fdopen(events_fd, "w", encoding="utf-8")
 
     def send(message: dict) -> None:
         channel.write(json.dumps(message) + "\n")
         channel.flush()
 
-    send({"event": "ready"})
-    for line in sys.stdin:
+    send({"event": "ready", "pid": os.getpid()})
+    for line in os.fdopen(jobs_fd, encoding="utf-8"):
         job = json.loads(line)
         sys.stdout.flush()
         sys.stderr.flush()
@@ -104,7 +97,8 @@ def main(argv: list[str]) -> None:
             status = 0
             try:
                 devnull = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(devnull, 0)  # page code must not read the zygote's jobs
+                for fd in (0, jobs_fd):
+                    os.dup2(devnull, fd)  # page code must not read the zygote's jobs
                 send({"event": "pid", "pid": os.getpid()})
                 run_page(job, send)
             except BrokenPipeError:  # the build was aborted: nobody is listening any more
@@ -118,6 +112,41 @@ def main(argv: list[str]) -> None:
                 os._exit(status)
         _, status = os.waitpid(pid, 0)
         send({"event": "exit", "status": os.waitstatus_to_exitcode(status)})
+
+
+def main(argv: list[str]) -> None:
+    root, fds, *preload = argv
+    pairs = [tuple(int(fd) for fd in pair.split(":")) for pair in fds.split(",")]
+    os.chdir(root)
+    sys.path.insert(0, root)
+    # Anything written to fd 1 (a page's print, a C library's printf) goes to stderr; the
+    # protocol has pipes of its own.
+    os.dup2(2, 1)
+    for name in preload:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # preloading only saves time; a page that needs it will say so
+            pass
+    zygotes = []
+    for jobs_fd, events_fd in pairs:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            status = 0
+            try:
+                for fd in {fd for pair in pairs for fd in pair} - {jobs_fd, events_fd}:
+                    os.close(fd)  # a zygote that dies must close its slot's pipe, and only that
+                _serve(jobs_fd, events_fd)
+            except (BrokenPipeError, KeyboardInterrupt):  # the parent went away first
+                status = 1
+            finally:
+                os._exit(status)
+        zygotes.append(pid)
+    for fd in {fd for pair in pairs for fd in pair}:
+        os.close(fd)
+    for pid in zygotes:
+        os.waitpid(pid, 0)
 
 
 if __name__ == "__main__":
