@@ -107,3 +107,9 @@ def test_a_page_that_kills_its_zygote_fails_and_the_next_page_gets_a_fresh_one(e
         run(engine, killer)
     after = page(engine, "after.md", "```python\nprint(6 * 7)\n#> 42\n```\n")
     assert run(engine, after)["docs/after.md"].failures == []
+
+
+def test_a_page_starts_with_the_preloaded_objects_frozen_out_of_the_collector(engine):
+    """The zygote calls gc.freeze() before forking, so a page's collections skip inherited objects."""
+    path = page(engine, "gc.md", "```python\nimport gc\nprint(gc.get_freeze_count() > 0)\n#> True\n```\n")
+    assert run(engine, path)["docs/gc.md"].failures == []
