@@ -9,8 +9,10 @@ A page's key is a SHA-256 of
   versions, the Python version, the modules the workers preload, and the numerical profile
   (its BLAS settings and the CPU).
 
-Prose is not in the key, and neither are line numbers (outcomes store lines relative to
-their fence), so a prose edit re-runs nothing and a code edit re-runs that page only. Only
+Prose is not in the key, except its inline expressions (they run with the page's blocks),
+and neither are line numbers (outcomes store lines relative to their fence), so a prose
+edit re-runs nothing and a code edit, or an edit of an inline expression, re-runs that
+page only. Only
 pages that passed are stored. Like Quarto's ``freeze`` and sphinx-gallery's checksums, but
 keyed by the library and the environment too, which neither does.
 """
