@@ -38,12 +38,32 @@ def test_no_page_loads_anything_from_another_host(built_site):
     assert offenders == []
 
 
-def test_katex_and_its_fonts_are_served_by_the_site(built_site):
-    """KaTeX's script, stylesheet and fonts are files of the site itself."""
+def test_katex_stylesheet_and_fonts_are_served_by_the_site_and_no_script(built_site):
+    """KaTeX's stylesheet and fonts are files of the site; its script is neither shipped nor loaded."""
     katex = built_site / "assets" / "katex"
-    assert (katex / "katex.min.js").is_file()
-    assert (katex / "contrib" / "auto-render.min.js").is_file()
+    assert (katex / "katex.min.css").is_file()
     assert any((katex / "fonts").glob("KaTeX_Main-Regular.woff2"))
+    assert not list(katex.rglob("*.js"))
+    assert not [p for p in built_site.rglob("*.html") if "katex.min.js" in p.read_text(encoding="utf-8")]
+
+
+def test_every_formula_is_typeset_in_the_html_so_it_reads_without_javascript(built_site):
+    """Each formula arithmatex marked holds KaTeX's HTML, and no page (the notebook too) shows a raw $ or \\(."""
+    untypeset, raw = [], []
+    for path in built_site.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(span|div) class="arithmatex">(.{0,40})', page, re.DOTALL):
+            if not match[2].startswith('<span class="katex'):
+                untypeset.append(f"{path.relative_to(built_site)}: {match[2]}")
+        article = re.search(r"<article\b.*</article>", page, re.DOTALL)
+        prose = re.sub(
+            r"<(pre|code|annotation|script|style|svg)\b.*?</\1>", "", article[0] if article else "", flags=re.DOTALL
+        )
+        if re.search(r"\\\(|\$", prose):  # the site writes no prices in dollars: a $ is an untypeset formula
+            raw.append(str(path.relative_to(built_site)))
+    assert untypeset == [] and raw == []
+    notebook = (built_site / "chapter2" / "code-lab" / "index.html").read_text(encoding="utf-8")
+    assert notebook.count('class="katex"') > 10
 
 
 def test_two_builds_of_the_same_tree_are_byte_identical(built_site, build_report, build_site, tmp_path):

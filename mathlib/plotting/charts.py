@@ -58,7 +58,10 @@ def plot_histogram_pdf(
     Notes
     -----
     A bar over a bin of width $\Delta$ holding $n_i$ of $n$ samples has height
-    $$ \frac{n_i}{n \, \Delta} \approx p(x) $$
+
+    $$
+    \frac{n_i}{n \, \Delta} \approx p(x)
+    $$
 
     Examples
     --------

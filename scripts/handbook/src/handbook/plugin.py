@@ -8,7 +8,8 @@ every failure, and then fails, while ``mkdocs serve`` keeps serving. After the b
 report (page, line, kind, status, seconds, cache) is written beside the site, and the build
 fails if a block the parser found was not run or not rendered.
 
-KaTeX and Mermaid come from npm and are served by the site itself (no CDN).
+KaTeX and Mermaid come from npm and are served by the site itself (no CDN); formulas are
+typeset at build time by KaTeX in one Node process (handbook.katex).
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from mkdocs.structure.files import File
 
 from handbook import errata, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
-from handbook.cache import Store
+from handbook.cache import Store, tree_digest
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
+from handbook.katex import Katex, KatexMath, typeset_notebook
 from handbook.pagecache import PageRenders
 from handbook.report import Report
 from handbook.searchcache import cache_search_entries
@@ -46,11 +48,12 @@ log = logging.getLogger("mkdocs.plugins.handbook")
 # Front-end assets come from npm (package.json) and are served by the site itself.
 # Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it.
 NPM_ASSETS = {
-    "katex": ("katex/dist", ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js"), "fonts/*.woff2"),
+    # Formulas are typeset at build time (handbook.katex): pages need KaTeX's CSS and fonts only.
+    "katex": ("katex/dist", ("katex.min.css",), "fonts/*.woff2"),
     "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
 }
 # nbconvert's template loads MathJax and Mermaid from CDNs; the site typesets notebook math
-# with its own KaTeX (the same auto-render as every page) and ships its own Mermaid.
+# at build time with its own KaTeX, as every page's (handbook.katex), and ships its own Mermaid.
 _NOTEBOOK_CDN = (
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
     re.compile(r"<script type=\"module\">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>", re.DOTALL),
@@ -86,6 +89,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.environment = ""  # the engine's environment key for this build (on_config)
         self.errata: list = []  # (page, title, its erratum boxes), in navigation order (on_nav)
         self._site_dir: Path | None = None
+        self.katex: Katex | None = None  # one Node process, kept across `mkdocs serve` rebuilds
+        self._page_label = ""  # the page being converted, for KaTeX's messages
         self.pages: PageRenders | None = None  # each page's HTML, cached (on_config)
         self._search_entries = None  # one page's search entries, computed early (handbook.searchcache)
         self._unindexed: list = []
@@ -101,6 +106,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_shutdown(self) -> None:
         if self.engine:
             self.engine.close()
+        if self.katex:
+            self.katex.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.engine and not self.serve:
@@ -123,6 +130,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             fences.append({"name": name, "class": name, "validator": self._validator, "format": self._formatter})
         if not any(isinstance(e, errata.ErrataIds) for e in config.markdown_extensions):
             config.markdown_extensions.append(errata.ErrataIds())
+        root = Path(config.config_file_path).resolve().parent
+        if self.katex is None:
+            self.katex = Katex(root / self.config.node_modules)
+        if not any(isinstance(e, KatexMath) for e in config.markdown_extensions):
+            config.markdown_extensions.append(KatexMath(self.katex, self._katex_failed))
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         site = Site.from_config(config, dict(self.config))
         if self.engine is None or self.engine.site != site:
@@ -138,6 +150,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.environment = self.engine.environment(self.config.profile)
         # A block's HTML depends on the Markdown extensions and their settings too.
         settings = [config.markdown_extensions, config.mdx_configs, self.environment]
+        settings.append(tree_digest([root / "package-lock.json"]) if (root / "package-lock.json").is_file() else "")
         self.render_salt = hashlib.sha256(json.dumps(settings, default=_name, sort_keys=True).encode()).hexdigest()
         self.pages = None
         if site.cache_dir is not None:
@@ -240,6 +253,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Ids of rendered blocks need only be unique within their page; counting from 0 on each
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
+        self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
         future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
         self._search_early(future)
         self.current = future.result() if future is not None else None
@@ -286,6 +300,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for item, value in zip(found, values, strict=True)
         ]
         return substitute(markdown, shown)
+
+    def _katex_failed(self, message: str) -> None:
+        self._fail(f"{self._page_label}: {message}")
 
     def _fail(self, message: str) -> None:
         """Report a failure. `mkdocs serve` goes on; a build goes on too, so that one run lists
@@ -346,6 +363,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.file.src_uri.endswith(".ipynb"):
             for pattern in _NOTEBOOK_CDN:
                 html = pattern.sub("", html)
+            self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
+            html = typeset_notebook(html, self.katex, self._katex_failed)
             self._notebook_done(page)
         self._unindexed.append(page)
         result, self.current = self.current, None
@@ -389,6 +408,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         log.debug("handbook: report written to %s", path)
         if not self.serve:
             self.engine.close()
+            self.katex.close()
         if self.serve:
             return
         if self.failures:

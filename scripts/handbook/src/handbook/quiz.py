@@ -118,7 +118,7 @@ def render_question(question: Question, quiz_id: str, inline_markdown) -> str:
     parts.append(
         "<noscript><p>Answers: "
         + " ".join(
-            f"{html.escape(option.text)} — {'right' if option.correct else 'wrong'}." for option in question.options
+            f"{inline_markdown(option.text)} — {'right' if option.correct else 'wrong'}." for option in question.options
         )
         + "</p></noscript>"
     )

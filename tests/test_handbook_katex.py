@@ -1,0 +1,71 @@
+"""Formulas are typeset at build time by KaTeX (handbook.katex), in pages and notebooks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook.katex import Katex, typeset_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def katex():
+    renderer = Katex(ROOT / "node_modules")
+    yield renderer
+    renderer.close()
+
+
+def build(site: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_renders_inline_and_display_formulas_with_mathml(katex):
+    """KaTeX's HTML for each formula, with the MathML a screen reader reads."""
+    inline, display = katex.render([("x^2", False), (r"\frac{a}{b}", True)])
+    assert inline["html"].startswith('<span class="katex">') and "<math" in inline["html"]
+    assert display["html"].startswith('<span class="katex-display">')
+
+
+def test_a_formula_katex_cannot_parse_gives_its_error(katex):
+    r"""An unbalanced \frac is KaTeX's parse error, not an exception of the build's machinery."""
+    (answer,) = katex.render([(r"\frac{1", False)])
+    assert answer["error"].startswith("KaTeX parse error")
+
+
+def test_notebook_markdown_cells_are_typeset_and_other_dollars_left_alone(katex):
+    """$…$ and $$…$$ in a notebook's Markdown cells become KaTeX; a price, and code cells, stay text."""
+    page = (
+        '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown"><p>$x^2$ costs $5 and $10.</p>'
+        "<p>$$\\sum_i a_i$$</p></div>"
+        '<div class="jp-RenderedText"><pre>$y$</pre></div>'
+    )
+    problems = []
+    out = typeset_notebook(page, katex, problems.append)
+    assert out.count('class="arithmatex"') == 2 and "costs $5 and $10." in out
+    assert '<div class="arithmatex"><span class="katex-display">' in out
+    assert "<pre>$y$</pre>" in out and problems == []
+
+
+def test_page_formulas_are_typeset_in_the_built_html(make_site, tmp_path):
+    """A page's $…$ and $$…$$ reach the site as KaTeX's HTML inside arithmatex's element."""
+    site = make_site(tmp_path, {"index.md": "# Home\n\nThe square $x^2$.\n\n$$\n\\frac{a}{b}\n$$\n"})
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="arithmatex"><span class="katex">' in html
+    assert '<div class="arithmatex"><span class="katex-display">' in html
+    assert "\\(" not in html and "katex.min.js" not in html
+
+
+def test_a_formula_katex_rejects_fails_the_build_naming_page_and_formula(make_site, tmp_path):
+    r"""`$\frac{1$` fails the strict build with the page, the formula and KaTeX's message."""
+    site = make_site(tmp_path, {"index.md": "# Home\n\nBroken: $\\frac{1$.\n"})
+    result = build(site)
+    assert result.returncode != 0
+    assert "docs/index.md: KaTeX cannot typeset `\\frac{1`: KaTeX parse error" in result.stderr
