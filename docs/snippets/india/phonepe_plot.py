@@ -17,11 +17,12 @@ relative = np.exp(loglik - loglik_max)  # L(p) / L(p_hat), computed from the log
 exponent = math.floor(loglik_max / math.log(10))  # L(p_hat) = mantissa x 10^exponent
 mantissa = math.exp(loglik_max - exponent * math.log(10))
 
+assert relative[0] < 1e-3 and relative[-1] < 1e-3  # what the alt text says of the ends
 fig, top = figure(
     f"Two panels sharing the fraud-probability axis from {grid[0]:.2f} to "
     f"{grid[-1]:.2f}. Top: the likelihood of {sample.n_fraud} frauds in {sample.n:,} "
-    f"transactions divided by its maximum, a narrow hump that rises from "
-    f"{relative[0]:.3f} to 1 at p = {p_mle} and falls to {relative[-1]:.1e}; its maximum "
+    f"transactions divided by its maximum, a narrow hump, below a thousandth at both ends, "
+    f"that rises to 1 at p = {p_mle}; its maximum "
     f"itself is only {mantissa:.2f} times 10 to the power {exponent}. Bottom: the "
     f"log-likelihood, a smooth concave curve from {loglik[0]:.1f} up to "
     f"{loglik_max:.2f} at p = {p_mle} and down to {loglik[-1]:.1f}. A dashed line "
