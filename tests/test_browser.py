@@ -214,6 +214,23 @@ def test_math_survives_instant_navigation(browser, site_url):
         context.close()
 
 
+def test_mermaid_is_fetched_only_by_a_page_with_a_diagram_even_after_instant_navigation(browser, site_url):
+    """The home page (no diagram) does not fetch Mermaid; navigating to one with diagrams fetches and draws them."""
+    context, page, requests, errors = open_page(browser, f"{site_url}/", "light")
+    try:
+        assert not [url for url in requests if url.endswith("mermaid.min.js")]
+        page.locator("a[href$='math-to-code/']").first.click()
+        page.wait_for_url("**/math-to-code/")
+        page.wait_for_load_state("networkidle")
+        _settle(page)
+        diagrams = page.evaluate(DIAGRAMS)
+        assert diagrams["undrawn"] == 0 and diagrams["heights"] and min(diagrams["heights"]) > 20
+        assert [url for url in requests if url.endswith("/assets/mermaid/mermaid.min.js")]
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_quiz_answers_in_the_page_by_keyboard(browser, site_url):
     """Choosing an option with the keyboard says right or wrong and why, in a live region."""
     context, page, _, errors = open_page(browser, f"{site_url}/chapter2/exercises/", "light")

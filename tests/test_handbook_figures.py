@@ -93,3 +93,9 @@ def test_an_allow_list_entry_without_a_reason_is_refused(tmp_path):
     path.write_text('docs/x.md:\n  "0.05": ""\n', encoding="utf-8")
     with pytest.raises(ValueError, match="needs a reason"):
         load_allowed(path)
+
+
+def test_a_typed_rounding_of_the_true_value_behind_a_printed_half_is_found():
+    """A printed 1.503350 can stand for 1.50334971: the typed 1.5033 restates it as much as 1.5034 does."""
+    assert found("It is 1.5033.", stdout="1.503350\n") == ["1.5033"]
+    assert found("It is 1.5034.", stdout="1.503350\n") == ["1.5034"]

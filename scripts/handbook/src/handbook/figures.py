@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from pathlib import Path
 
 from handbook.blocks import fenced_lines, find_blocks
@@ -124,11 +124,17 @@ def printed_figures(outcomes: list[dict | None]) -> list[Figure]:
     return found
 
 
-def _rounded(value: Decimal, decimals: int) -> Decimal | None:
+def _rounded(value: Decimal, decimals: int) -> set[Decimal]:
+    """What ``value`` rounds to at ``decimals``: both neighbours when it sits exactly halfway,
+    since a printed 1.503350 may be a rounding of 1.50334971 (typed 1.5033) or of 1.5033502."""
+    step = Decimal(1).scaleb(-decimals)
     try:
-        return value.quantize(Decimal(1).scaleb(-decimals))
+        down, up = value.quantize(step, ROUND_FLOOR), value.quantize(step, ROUND_CEILING)
     except InvalidOperation:  # more digits than Decimal's context holds: no figure rounds to it
-        return None
+        return set()
+    if value - down == up - value:
+        return {down, up}
+    return {down if value - down < up - value else up}
 
 
 def _restates(prose: Figure, printed: Figure) -> bool:
@@ -140,7 +146,7 @@ def _restates(prose: Figure, printed: Figure) -> bool:
         return printed.digits >= prose.digits and f"{value:.{digits}e}" == f"{prose.value:.{digits}e}"
     if prose.decimals == 0 and not prose.percent:  # a count: only the same count restates it
         return decimals == 0 and value == prose.value
-    if decimals >= prose.decimals and _rounded(value, prose.decimals) == prose.value:
+    if decimals >= prose.decimals and prose.value in _rounded(value, prose.decimals):
         return abs(value) > 0 and (decimals > 0 or prose.decimals > 0)
     return False
 

@@ -30,13 +30,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from handbook import errata, render
+from handbook import errata, order, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
-from handbook.katex import Katex, KatexMath, typeset_notebook
+from handbook.katex import Katex, KatexMath
+from handbook.notebooks import Notebooks
 from handbook.pagecache import PageRenders
 from handbook.report import Report
 from handbook.searchcache import cache_search_entries
@@ -46,18 +47,13 @@ __all__ = ["HandbookPlugin"]
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 # Front-end assets come from npm (package.json) and are served by the site itself.
-# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it.
+# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it
+# (docs/javascripts/mermaid.js fetches it on the first page with a diagram).
 NPM_ASSETS = {
     # Formulas are typeset at build time (handbook.katex): pages need KaTeX's CSS and fonts only.
     "katex": ("katex/dist", ("katex.min.css",), "fonts/*.woff2"),
     "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
 }
-# nbconvert's template loads MathJax and Mermaid from CDNs; the site typesets notebook math
-# at build time with its own KaTeX, as every page's (handbook.katex), and ships its own Mermaid.
-_NOTEBOOK_CDN = (
-    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
-    re.compile(r"<script type=\"module\">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>", re.DOTALL),
-)
 
 
 _MARK = re.compile(r'<div class="handbook-block" data-block="(\d+)">')
@@ -156,15 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if site.cache_dir is not None:
             expand = lambda text: expand_snippets(text, site.snippets, site.root)  # noqa: E731
             self.pages = PageRenders(Store(site.cache_dir, "html"), self.render_salt, config, expand)
-        jupyter = config.plugins.get("mkdocs-jupyter")
-        if jupyter is not None and site.cache_dir is not None:
-            # mkdocs-jupyter keys its cache by the notebook's bytes only; a folder per
-            # environment key makes a change to mathlib or the dependencies re-run it too.
-            self._notebook_cache = site.cache_dir / "notebooks" / self.environment[:16]
-            jupyter.config["cache"] = True
-            jupyter.config["cache_dir"] = str(self._notebook_cache)
-        else:
-            self._notebook_cache = None
+        self.notebooks = Notebooks(config, site.cache_dir, self.environment)
         return config
 
     def on_pre_build(self, config) -> None:
@@ -187,7 +175,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
-        pages, plans = self._render_order(files, pages, plans)
+        pages, plans, self._files_order = order.render_order(files, pages, plans)
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
@@ -200,28 +188,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.keys[plan.page] = plan.key
         return files
 
-    def _render_order(self, files, pages, plans):
-        """Reorder ``files`` so that MkDocs converts first what needs no worker (the notebook, pages
-        without code), then the pages with code in the order they start, and the errata page,
-        which waits for the values of the pages it lists, last: the main process never idles
-        while work that needs no worker is left. on_env puts the original order back, so the
-        sitemap and the search index keep it."""
-        self._files_order = [f.src_uri for f in files]
-        last = [i for i, plan in enumerate(plans) if errata.MARKER in plan.text]
-        rest = [i for i in range(len(plans)) if i not in last]
-        order = [i for i in rest if not plans[i].run] + [i for i in rest if plans[i].run] + last
-        notebooks = [f for f in files.documentation_pages() if not f.src_uri.endswith(".md")]
-        for file in notebooks + [pages[i] for i in order]:
-            files.remove(file)
-            files.append(file)
-        return [pages[i] for i in order], [plans[i] for i in order]
-
     def on_env(self, env, config, files):
-        for uri in self._files_order:  # by address: mkdocs-jupyter replaces the notebook's File
-            file = files.get_file_from_path(uri)
-            if file is not None:
-                files.remove(file)
-                files.append(file)
+        order.restore(files, self._files_order)  # before the sitemap and the search index
         return env
 
     def on_nav(self, nav, config, files):
@@ -361,11 +329,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri.endswith(".ipynb"):
-            for pattern in _NOTEBOOK_CDN:
-                html = pattern.sub("", html)
             self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
-            html = typeset_notebook(html, self.katex, self._katex_failed)
-            self._notebook_done(page)
+            html, seconds, cache = self.notebooks.finished(html, self.katex, self._katex_failed)
+            self.report.add_notebook(self._page_label, seconds, cache)
         self._unindexed.append(page)
         result, self.current = self.current, None
         if result is None:
@@ -383,20 +349,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_pre_page(self, page, config, files):
         if page.file.src_uri.endswith(".ipynb"):
-            self._notebook_started = time.perf_counter()
-            self._notebook_cached = self._notebook_entries()
+            self.notebooks.started()
         return page
-
-    def _notebook_done(self, page) -> None:
-        """mkdocs-jupyter executed (or read from its cache) the notebook: report it like a page."""
-        hit = self._notebook_entries() == self._notebook_cached and bool(self._notebook_cached)
-        seconds = time.perf_counter() - self._notebook_started
-        cache = "off" if self._notebook_cache is None else ("hit" if hit else "miss")
-        self.report.add_notebook(self.engine.site.label(Path(page.file.abs_src_path)), seconds, cache)
-
-    def _notebook_entries(self) -> set[str]:
-        folder = self._notebook_cache
-        return {p.name for p in folder.glob("*.json")} if folder and folder.is_dir() else set()
 
     def on_post_build(self, config) -> None:
         markdown_config.reset()
