@@ -69,3 +69,14 @@ def test_a_formula_katex_rejects_fails_the_build_naming_page_and_formula(make_si
     result = build(site)
     assert result.returncode != 0
     assert "docs/index.md: KaTeX cannot typeset `\\frac{1`: KaTeX parse error" in result.stderr
+
+
+def test_a_formula_used_again_is_typeset_once(katex):
+    """The second x^2 of a build is KaTeX's first answer, not another trip to Node."""
+    first = katex.render([("y^3", False)])
+    process, katex.process = katex.process, None  # a trip to Node now would start a new process
+    try:
+        assert katex.render([("y^3", False), ("y^3", False)]) == first * 2
+        assert katex.process is None
+    finally:
+        katex.process = process

@@ -42,18 +42,23 @@ class Katex:
     def __init__(self, node_modules: Path) -> None:
         self.node_modules = node_modules
         self.process: subprocess.Popen | None = None
+        self.known: dict[tuple[str, bool], dict] = {}  # a formula used again (x, \hat y) is typeset once
 
     def render(self, formulas: list[tuple[str, bool]]) -> list[dict]:
         """KaTeX's ``{"html": …}`` or ``{"error": …}`` for each ``(tex, display)``."""
-        if not formulas:
-            return []
+        new = list(dict.fromkeys(f for f in formulas if f not in self.known))
+        if new:
+            self.known.update(zip(new, self._typeset(new), strict=True))
+        return [self.known[f] for f in formulas]
+
+    def _typeset(self, formulas: list[tuple[str, bool]]) -> list[dict]:
         if self.process is None or self.process.poll() is not None:
             node = shutil.which("node")
             if node is None:
                 raise RuntimeError("handbook: formulas are typeset by KaTeX at build time, which needs Node (`node`)")
             script = Path(__file__).with_name("katex.js")
             self.process = subprocess.Popen(
-                [node, str(script), str(self.node_modules)],
+                [node, str(script), str(self.node_modules.resolve())],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
