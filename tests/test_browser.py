@@ -17,18 +17,10 @@ import pytest
 from playwright.async_api import TimeoutError as AsyncTimeout
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from handbook.chromium import CHROMIUM, FLAGS
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -226,6 +218,28 @@ def test_mermaid_is_fetched_only_by_a_page_with_a_diagram_even_after_instant_nav
         diagrams = page.evaluate(DIAGRAMS)
         assert diagrams["undrawn"] == 0 and diagrams["heights"] and min(diagrams["heights"]) > 20
         assert [url for url in requests if url.endswith("/assets/mermaid/mermaid.min.js")]
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_no_page_fetches_the_search_index_before_the_reader_searches(visits):
+    """Loading a page does not fetch search/search_index.json, the site's largest file."""
+    fetched = [case for case, found in visits.items() if any("search_index" in u for u in found["requests"])]
+    assert fetched == []
+
+
+@pytest.mark.parametrize("word", ["backpropagation", "binary_cross_entropy"])
+def test_search_by_keyboard_fetches_the_index_and_finds_prose_and_code(browser, site_url, word):
+    """Pressing / focuses the search box, which fetches the index; a word of prose or of code is found."""
+    context, page, requests, errors = open_page(browser, f"{site_url}/", "light")
+    try:
+        assert not [url for url in requests if "search_index" in url]
+        page.keyboard.press("/")
+        page.keyboard.type(word)
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        assert page.locator(".md-search-result__item").count() > 0
+        assert [url for url in requests if url.endswith("/search/search_index.json")]
         assert errors == []
     finally:
         context.close()

@@ -127,6 +127,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not any(isinstance(e, errata.ErrataIds) for e in config.markdown_extensions):
             config.markdown_extensions.append(errata.ErrataIds())
         root = Path(config.config_file_path).resolve().parent
+        theme = str(Path(__file__).with_name("theme"))  # our additions to the theme's templates
+        if theme not in config.theme.dirs:
+            config.theme.dirs.insert(0, theme)
         if self.katex is None:
             self.katex = Katex(root / self.config.node_modules)
         if not any(isinstance(e, KatexMath) for e in config.markdown_extensions):
