@@ -225,7 +225,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
         self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
-        future = self.results.get(self.engine.site.label(Path(page.file.abs_src_path)))
+        future = self.results.get(self._page_label)
         self._search_early(future)
         self.current = future.result() if future is not None else None
         failures = self.current.failures if self.current is not None else []
