@@ -26,6 +26,18 @@ def _build(site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def build_fixture_site(site: Path, *flags: str, **env_vars: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a fixture site (see make_site), with extra flags and environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *flags],
+        cwd=site,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def make_site(tmp_path: Path, pages: dict[str, str], **handbook: object) -> Path:
     """Write a fixture site that inherits the handbook's configuration (plugin options may be overridden).
 
@@ -65,6 +77,12 @@ def load_script(name: str):
 def script():
     """load_script, for tests of the benchmark scripts."""
     return load_script
+
+
+@pytest.fixture(name="build", scope="session")
+def build_fixture():
+    """The function that builds a fixture site (see build_fixture_site)."""
+    return build_fixture_site
 
 
 @pytest.fixture(name="make_site", scope="session")

@@ -21,18 +21,6 @@ def report(site: Path) -> dict:
     return json.loads((site / "site-report.json").read_text(encoding="utf-8"))
 
 
-def build(site: Path, *flags: str, **env_vars: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *flags],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 GOOD = """\
     # Good
 
@@ -43,14 +31,14 @@ GOOD = """\
     """
 
 
-def test_a_clean_fixture_builds(make_site, tmp_path):
+def test_a_clean_fixture_builds(make_site, tmp_path, build):
     """Control: a page whose block runs and whose output matches builds without error."""
     result = build(make_site(tmp_path, {"index.md": GOOD}))
     assert result.returncode == 0, result.stderr
     assert "42" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_missing_snippet_file_fails_the_build_naming_the_page(make_site, tmp_path):
+def test_missing_snippet_file_fails_the_build_naming_the_page(make_site, tmp_path, build):
     """(4) Including a snippet file that does not exist fails the build, naming the page."""
     page = '# Snippet\n\n```python exec="off"\n--8<-- "snippets/nowhere.py"\n```\n'
     result = build(make_site(tmp_path, {"index.md": GOOD, "snippet.md": page}))
@@ -59,7 +47,7 @@ def test_missing_snippet_file_fails_the_build_naming_the_page(make_site, tmp_pat
     assert "nowhere.py" in result.stderr
 
 
-def test_quiet_strict_build_still_fails_on_warnings(make_site, tmp_path):
+def test_quiet_strict_build_still_fails_on_warnings(make_site, tmp_path, build):
     """`mkdocs build --strict -q` fails on a broken link (MkDocs alone lets it pass)."""
     page = "# Links\n\nSee [the missing page](missing.md).\n"
     result = build(make_site(tmp_path, {"index.md": GOOD, "links.md": page}), "-q")
@@ -67,7 +55,7 @@ def test_quiet_strict_build_still_fails_on_warnings(make_site, tmp_path):
     assert "links.md" in result.stderr
 
 
-def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(make_site, tmp_path):
+def test_notebook_cell_that_raises_fails_the_build_naming_the_notebook(make_site, tmp_path, build):
     """The code lab runs at build; a cell that raises (errors are not allowed) aborts the build."""
     import nbformat
 
@@ -174,7 +162,7 @@ def _blas_sum(profile: str) -> str:
     return subprocess.run([sys.executable, "-c", BLAS_SUM], env=env, capture_output=True, text=True, check=True).stdout
 
 
-def test_roundoff_stated_output_passes_one_profile_and_fails_the_other(make_site, tmp_path):
+def test_roundoff_stated_output_passes_one_profile_and_fails_the_other(make_site, tmp_path, build):
     """A stated BLAS sum at full precision builds under the default profile and fails under the second."""
     stated = _blas_sum("default").strip()
     assert stated != _blas_sum("second").strip(), "the two profiles sum alike on this machine"
@@ -186,7 +174,7 @@ def test_roundoff_stated_output_passes_one_profile_and_fails_the_other(make_site
     assert "docs/blas.md:8: the output does not match the #> lines" in second.stderr
 
 
-def test_report_lists_every_block_with_kind_status_seconds_and_cache(make_site, tmp_path):
+def test_report_lists_every_block_with_kind_status_seconds_and_cache(make_site, tmp_path, build):
     """The report beside the site has one row per block: page, line, kind, status, seconds, cache."""
     quiz = "```quiz\nquestion: Q?\noptions:\n  - text: a\n    correct: true\n    why: y\n  - text: b\n    why: n\n```\n"
     page = (
@@ -204,7 +192,7 @@ def test_report_lists_every_block_with_kind_status_seconds_and_cache(make_site, 
     assert all(isinstance(r["seconds"], float) for r in rows)
 
 
-def test_second_build_runs_nothing_and_is_byte_identical(make_site, tmp_path):
+def test_second_build_runs_nothing_and_is_byte_identical(make_site, tmp_path, build):
     """With nothing changed, every block comes from the cache and the site is the same, byte for byte."""
     site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\n```python\nprint('two')\n```\n"})
     assert build(site).returncode == 0
@@ -215,7 +203,7 @@ def test_second_build_runs_nothing_and_is_byte_identical(make_site, tmp_path):
     assert first == second
 
 
-def test_prose_edit_reruns_nothing_and_code_edit_reruns_that_page_only(make_site, tmp_path):
+def test_prose_edit_reruns_nothing_and_code_edit_reruns_that_page_only(make_site, tmp_path, build):
     """Prose above a block keeps every page a cache hit; editing one block re-runs that page alone."""
     site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\n```python\nprint('two')\n```\n"})
     assert build(site).returncode == 0
@@ -229,7 +217,7 @@ def test_prose_edit_reruns_nothing_and_code_edit_reruns_that_page_only(make_site
     assert {r["page"]: r["cache"] for r in report(site)["blocks"]} == {"docs/index.md": "miss", "docs/two.md": "hit"}
 
 
-def test_search_index_follows_a_prose_edit_and_keeps_the_unchanged_pages(make_site, tmp_path):
+def test_search_index_follows_a_prose_edit_and_keeps_the_unchanged_pages(make_site, tmp_path, build):
     """The search index reads unchanged pages from the cache, never a changed page's old text."""
     site = make_site(tmp_path, {"index.md": GOOD, "two.md": "# Two\n\nThe word quokka.\n"})
     assert build(site).returncode == 0
@@ -248,7 +236,7 @@ ORDERED = {
 }
 
 
-def test_site_keeps_mkdocs_page_order_though_pages_without_code_convert_first(make_site, tmp_path):
+def test_site_keeps_mkdocs_page_order_though_pages_without_code_convert_first(make_site, tmp_path, build):
     """The plugin converts the page without code first; the sitemap and search index keep MkDocs' order."""
     site = make_site(tmp_path, ORDERED)
     assert build(site).returncode == 0
@@ -261,7 +249,7 @@ def test_site_keeps_mkdocs_page_order_though_pages_without_code_convert_first(ma
     assert pages == ["", "plain/", "slow/"]
 
 
-def test_a_page_indexed_while_another_page_runs_is_indexed_once(make_site, tmp_path):
+def test_a_page_indexed_while_another_page_runs_is_indexed_once(make_site, tmp_path, build):
     """The page without code is given to the search index while slow.md runs, and only once."""
     site = make_site(tmp_path, ORDERED)
     assert build(site).returncode == 0
@@ -269,7 +257,7 @@ def test_a_page_indexed_while_another_page_runs_is_indexed_once(make_site, tmp_p
     assert [doc["location"] for doc in index["docs"]].count("plain/") == 1
 
 
-def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path):
+def test_cache_can_be_switched_off_for_a_run(make_site, tmp_path, build):
     """HANDBOOK_CACHE=0 runs every block and stores nothing."""
     site = make_site(tmp_path, {"index.md": GOOD})
     assert build(site, HANDBOOK_CACHE="0").returncode == 0
@@ -317,7 +305,7 @@ FAULTS = {
 
 
 @pytest.fixture(scope="module")
-def faults(tmp_path_factory, make_site):
+def faults(tmp_path_factory, make_site, build):
     """The strict build of a site with every planted fault, and how long it took."""
     folder = tmp_path_factory.mktemp("faults")
     (folder / "fixture_module.py").write_text('"""A module.\n\nExamples\n--------\n>>> 1 + 1\n3\n"""\n')
@@ -436,7 +424,7 @@ def test_block_the_page_does_not_render_fails_the_build(faults):
     assert "docs/hidden.md: blocks found by the parser were not rendered by the page (lines 5)" in faults.stderr
 
 
-def test_missing_snippet_in_executed_code_fails_naming_page_and_line(make_site, tmp_path):
+def test_missing_snippet_in_executed_code_fails_naming_page_and_line(make_site, tmp_path, build):
     """An executed block that includes a file that does not exist fails at its own line.
 
     (A build of its own: MkDocs' snippets extension aborts the build at that page.)

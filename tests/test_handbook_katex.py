@@ -1,8 +1,5 @@
 """Formulas are typeset at build time by KaTeX (handbook.katex), in pages and notebooks."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,12 +14,6 @@ def katex():
     renderer = Katex(ROOT / "node_modules")
     yield renderer
     renderer.close()
-
-
-def build(site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_renders_inline_and_display_formulas_with_mathml(katex):
@@ -52,7 +43,7 @@ def test_notebook_markdown_cells_are_typeset_and_other_dollars_left_alone(katex)
     assert "<pre>$y$</pre>" in out and problems == []
 
 
-def test_page_formulas_are_typeset_in_the_built_html(make_site, tmp_path):
+def test_page_formulas_are_typeset_in_the_built_html(make_site, tmp_path, build):
     """A page's $…$ and $$…$$ reach the site as KaTeX's HTML inside arithmatex's element."""
     site = make_site(tmp_path, {"index.md": "# Home\n\nThe square $x^2$.\n\n$$\n\\frac{a}{b}\n$$\n"})
     result = build(site)
@@ -63,7 +54,7 @@ def test_page_formulas_are_typeset_in_the_built_html(make_site, tmp_path):
     assert "\\(" not in html and "katex.min.js" not in html
 
 
-def test_a_formula_katex_rejects_fails_the_build_naming_page_and_formula(make_site, tmp_path):
+def test_a_formula_katex_rejects_fails_the_build_naming_page_and_formula(make_site, tmp_path, build):
     r"""`$\frac{1$` fails the strict build with the page, the formula and KaTeX's message."""
     site = make_site(tmp_path, {"index.md": "# Home\n\nBroken: $\\frac{1$.\n"})
     result = build(site)

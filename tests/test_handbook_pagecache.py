@@ -2,20 +2,11 @@
 its site is the same as a fresh one, cross-references, inventory and link checks included."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.build
-
-
-def build(site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=300)
 
 
 def html_from_cache(site: Path) -> int:
@@ -33,7 +24,7 @@ API = {
 }
 
 
-def test_second_build_reads_every_page_and_keeps_cross_references_and_inventory(make_site, tmp_path):
+def test_second_build_reads_every_page_and_keeps_cross_references_and_inventory(make_site, tmp_path, build):
     """Every page's HTML comes from the cache the second time; the site, with the API page's
     cross-reference, objects.inv and mkdocstrings' CSS, is byte-identical."""
     site = make_site(tmp_path, API)
@@ -49,7 +40,7 @@ def test_second_build_reads_every_page_and_keeps_cross_references_and_inventory(
     assert 'href="api/#mathlib.activations.sigmoid"' in before[Path("index.html")].decode()
 
 
-def test_a_page_whose_conversion_warned_is_converted_and_warns_again(make_site, tmp_path):
+def test_a_page_whose_conversion_warned_is_converted_and_warns_again(make_site, tmp_path, build):
     """A broken link is not cached away: the second build fails on it as the first did."""
     site = make_site(tmp_path, {"index.md": "# Home\n\nSee [the missing page](missing.md).\n"})
     for _ in range(2):
@@ -59,7 +50,7 @@ def test_a_page_whose_conversion_warned_is_converted_and_warns_again(make_site, 
     assert html_from_cache(site) == 0
 
 
-def test_editing_a_snippet_file_the_prose_includes_converts_the_page_again(make_site, tmp_path):
+def test_editing_a_snippet_file_the_prose_includes_converts_the_page_again(make_site, tmp_path, build):
     """The key holds the page with its snippets expanded, so the new text of the file is shown."""
     site = make_site(tmp_path, {"index.md": '# Home\n\n--8<-- "parts/note.md"\n'})
     (site / "parts").mkdir()
