@@ -48,10 +48,10 @@ class Katex:
         """KaTeX's ``{"html": …}`` or ``{"error": …}`` for each ``(tex, display)``."""
         new = list(dict.fromkeys(f for f in formulas if f not in self.known))
         if new:
-            self.known.update(zip(new, self._typeset(new), strict=True))
+            self.known.update(zip(new, self._ask_node(new), strict=True))
         return [self.known[f] for f in formulas]
 
-    def _typeset(self, formulas: list[tuple[str, bool]]) -> list[dict]:
+    def _ask_node(self, formulas: list[tuple[str, bool]]) -> list[dict]:
         if self.process is None or self.process.poll() is not None:
             node = shutil.which("node")
             if node is None:

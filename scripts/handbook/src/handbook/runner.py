@@ -121,13 +121,10 @@ class _Slot:
     def _start(self) -> None:
         if self.channel is None:  # a slot of its own: its zygote died, or the shared start failed
             (self.channel,) = _spawn(self.pool, 1)
-        message = self._read(time.monotonic() + 120)
+        message = self.channel.read(time.monotonic() + 120)
         if not message or message.get("event") != "ready":
             raise RuntimeError("handbook: a worker process did not start (see the errors above)")
         self.channel.pid = message["pid"]
-
-    def _read(self, deadline: float) -> dict | None:
-        return self.channel.read(deadline)
 
     def close(self) -> None:
         """Let the zygote finish (end of its input); the pool waits for the processes."""
@@ -176,7 +173,7 @@ class _Slot:
         pid, current, deadline = None, None, time.monotonic() + 120
         try:
             while True:
-                message = self._read(deadline)
+                message = self.channel.read(deadline)
                 if message is None:  # the block overstayed its limit
                     if pid is not None:
                         os.kill(pid, signal.SIGKILL)

@@ -131,6 +131,7 @@ def main(argv: list[str]) -> None:
     # The preloaded modules' objects never die: kept out of the collector's sight, the
     # children's collections neither walk them nor copy the pages they sit on.
     gc.freeze()
+    every = {fd for pair in pairs for fd in pair}
     zygotes = []
     for jobs_fd, events_fd in pairs:
         sys.stdout.flush()
@@ -139,7 +140,7 @@ def main(argv: list[str]) -> None:
         if pid == 0:
             status = 0
             try:
-                for fd in {fd for pair in pairs for fd in pair} - {jobs_fd, events_fd}:
+                for fd in every - {jobs_fd, events_fd}:
                     os.close(fd)  # a zygote that dies must close its slot's pipe, and only that
                 _serve(jobs_fd, events_fd)
             except (BrokenPipeError, KeyboardInterrupt):  # the parent went away first
@@ -147,7 +148,7 @@ def main(argv: list[str]) -> None:
             finally:
                 os._exit(status)
         zygotes.append(pid)
-    for fd in {fd for pair in pairs for fd in pair}:
+    for fd in every:
         os.close(fd)
     for pid in zygotes:
         os.waitpid(pid, 0)
