@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mathlib.autograd import Value, to_mermaid
+from mathlib.autograd import Value, to_dot, to_mermaid
 
 
 def central_difference(f, x, h=1e-6):
@@ -310,29 +310,61 @@ def test_to_mermaid_rounds_to_four_significant_digits():
     assert "data 6.667e+05 " in text
 
 
-def test_to_mermaid_ids_follow_topological_order():
+@pytest.mark.parametrize(("serialise", "box", "edge"), [(to_mermaid, r"\[", "-->"), (to_dot, r" \[", "->")])
+def test_drawing_ids_follow_topological_order(serialise, box, edge):
     """Every edge runs from a lower id to a higher one, and ids run v0, v1, ... without gaps."""
     a, b = Value(1.0), Value(2.0)
-    text = to_mermaid((a * b + a).tanh())
-    boxes = re.findall(r"^\s+v(\d+)\[", text, flags=re.M)
+    text = serialise((a * b + a).tanh())
+    boxes = re.findall(rf"^\s+v(\d+){box}", text, flags=re.M)
     assert [int(i) for i in boxes] == list(range(len(boxes)))
-    for src, dst in re.findall(r"v(\d+) --> op(\d+)", text):
-        assert int(src) < int(dst)
+    edges = re.findall(rf"v(\d+) {edge} op(\d+)", text)
+    assert edges and all(int(src) < int(dst) for src, dst in edges)
 
 
-def test_to_mermaid_is_deterministic():
+@pytest.mark.parametrize("serialise", [to_dot, to_mermaid])
+def test_drawing_text_is_deterministic(serialise):
     """Two identical graphs give identical text (ids do not depend on id() or memory)."""
 
     def build():
         x = Value(0.5, label="x")
         return (x * x + x.exp()).sigmoid()
 
-    assert to_mermaid(build()) == to_mermaid(build())
+    assert serialise(build()) == serialise(build())
 
 
 def test_to_mermaid_escapes_quotes_in_labels():
     """A double quote in a label is written as #quot; so it cannot end the Mermaid label."""
     assert '["say #quot;hi#quot; | data 1 | grad 0"]' in to_mermaid(Value(1.0, label='say "hi"'))
+
+
+def test_to_dot_draws_the_site_chain_example():
+    """The chain x -> x^2 -> +3 -> *2 is drawn as records with labels, constants and 4-digit grads."""
+    x = Value(2.0, label="x")
+    h = x**2
+    h.label = "h"
+    y = h + 3
+    y.label = "y"
+    z = y * 2
+    z.label = "z"
+    z.backward()
+    text = to_dot(z)
+    assert text.splitlines()[:3] == ["digraph {", "    rankdir=LR", "    node [shape=record class=value]"]
+    for line in ['[label="x|data 2|grad 8"]', '[label="h|data 4|grad 2"]', '[label="y|data 7|grad 2"]',
+                 '[label="z|data 14|grad 1"]', '[label="data 3|grad 2"]', '[label="data 2|grad 7"]',
+                 '[label="**2" shape=circle', '[label="+" shape=circle', '[label="*" shape=circle']:  # fmt: skip
+        assert line in text
+
+
+def test_to_dot_escapes_what_would_end_a_label_or_split_a_record():
+    """A quote and a backslash are escaped for DOT; a bar and braces in a label for the record."""
+    text = to_dot(Value(1.0, label='say "hi" {a|b} \\'))
+    assert '[label="say \\"hi\\" \\{a\\|b\\} \\\\|data 1|grad 0"]' in text
+
+
+def test_to_dot_rejects_non_values():
+    """to_dot needs a Value."""
+    with pytest.raises(TypeError, match=r"^to_dot: root must be a Value; got float$"):
+        to_dot(1.0)
 
 
 # ---- errors -----------------------------------------------------------------------------
@@ -446,21 +478,33 @@ def test_benchmark_without_micrograd_says_so(script, monkeypatch, capsys):
     assert "micrograd is not importable" in out
 
 
-def test_draw_wraps_the_mermaid_text():
-    """draw(root) holds exactly to_mermaid(root)."""
-    from mathlib.autograd import draw, to_mermaid
+def test_draw_wraps_the_dot_text():
+    """draw(root) holds exactly to_dot(root)."""
+    from mathlib.autograd import draw, to_dot
 
     x = Value(2.0, label="x")
     y = x * 3
-    assert draw(y).text == to_mermaid(y)
+    assert draw(y).text == to_dot(y)
 
 
-def test_diagram_renders_as_a_mermaid_fence():
-    """A Diagram shows itself in Markdown (Jupyter, the handbook) as a ```mermaid fence."""
+def test_draw_describes_the_graph_in_words():
+    """A diagram's alt text names the root and counts its values and operations."""
     from mathlib.autograd import draw
 
-    markdown = draw(Value(1.0) + 1)._repr_markdown_()
-    assert markdown.startswith("```mermaid\nflowchart LR\n") and markdown.endswith("\n```")
+    x = Value(2.0, label="x")
+    z = x**2 + 3
+    z.label = "z"
+    assert draw(z).alt == "The computation graph of z: 4 values and 2 operations."
+
+
+def test_diagram_renders_as_a_dot_fence_with_its_alt_text():
+    """A Diagram shows itself in Markdown (the handbook) as a ```dot fence carrying alt=."""
+    from mathlib.autograd import draw
+
+    markdown = draw(Value(1.0, label='say "hi"') + 1)._repr_markdown_()
+    alt = "The computation graph of the output: 3 values and 1 operation."
+    assert markdown.startswith(f'```dot alt="{alt}"\ndigraph {{\n')
+    assert markdown.endswith("\n}\n```")
 
 
 def test_draw_rejects_a_non_value():

@@ -5,15 +5,16 @@ from pathlib import Path
 import pytest
 
 from handbook.katex import Katex, typeset_notebook
+from handbook.node import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def katex():
-    renderer = Katex(ROOT / "node_modules")
-    yield renderer
-    renderer.close()
+    node = Node(ROOT / "node_modules")
+    yield Katex(node)
+    node.close()
 
 
 def test_renders_inline_and_display_formulas_with_mathml(katex):
@@ -65,9 +66,9 @@ def test_a_formula_katex_rejects_fails_the_build_naming_page_and_formula(make_si
 def test_a_formula_used_again_is_typeset_once(katex):
     """The second x^2 of a build is KaTeX's first answer, not another trip to Node."""
     first = katex.render([("y^3", False)])
-    process, katex.process = katex.process, None  # a trip to Node now would start a new process
+    process, katex.node.process = katex.node.process, None  # a trip to Node now would start a new process
     try:
         assert katex.render([("y^3", False), ("y^3", False)]) == first * 2
-        assert katex.process is None
+        assert katex.node.process is None
     finally:
-        katex.process = process
+        katex.node.process = process

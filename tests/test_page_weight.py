@@ -1,6 +1,9 @@
 """scripts/page_weight.py counts what a static host sends: text compressed, fonts and images as they are."""
 
+import asyncio
 import gzip
+
+import pytest
 
 
 def test_text_is_counted_gzip_compressed_and_a_font_as_it_is(script):
@@ -17,3 +20,20 @@ def test_every_page_of_a_site_is_listed_and_its_assets_are_not(script, tmp_path)
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / folder / "index.html").write_text("<p></p>", encoding="utf-8")
     assert script("page_weight").pages_of(tmp_path) == ["", "a/", "a/b/"]
+
+
+def test_a_heavy_page_and_a_heavy_median_break_the_budget(script):
+    """A 401 KB page is named, and a median above 250 KB is reported; pages within budget pass."""
+    weight = script("page_weight")
+    assert weight.over_budget({"a/": 100.0, "b/": 200.0, "c/": 399.0}) == []
+    assert weight.over_budget({"a/": 100.0, "b/": 200.0, "c/": 401.0}) == ["/c/ weighs 401 KB (limit 400)"]
+    assert weight.over_budget({"a/": 260.0, "b/": 270.0}) == ["the median page weighs 265 KB (limit 250)"]
+
+
+@pytest.mark.browser
+def test_every_page_of_the_site_keeps_the_first_visit_budget(script, built_site):
+    """In Chromium, cache empty, every page's first visit is at most 400 KB and the median at most 250 KB."""
+    weight = script("page_weight")
+    totals = weight.totals_of(asyncio.run(weight.weigh_all(built_site, weight.pages_of(built_site))))
+    assert len(totals) > 40
+    assert weight.over_budget(totals) == []

@@ -18,7 +18,7 @@ Examples
 (14.0, 8.0)
 """
 
-from mathlib.autograd._draw import Diagram, draw, to_mermaid
+from mathlib.autograd._draw import Diagram, draw, to_dot, to_mermaid
 from mathlib.autograd._engine import Value
 
-__all__ = ["Diagram", "Value", "draw", "to_mermaid"]
+__all__ = ["Diagram", "Value", "draw", "to_dot", "to_mermaid"]

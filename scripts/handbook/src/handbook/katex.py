@@ -2,8 +2,8 @@
 
 pymdownx.arithmatex (``generic: true``) marks each formula of a page as
 ``<span class="arithmatex">\\(…\\)</span>`` or ``<div class="arithmatex">\\[…\\]</div>``. A
-Markdown postprocessor here hands a page's formulas, all at once, to one Node process
-(``katex.js``, running the KaTeX that npm installed) and puts KaTeX's HTML (with its
+Markdown postprocessor here hands a page's formulas, all at once, to the build's Node process
+(handbook.node, running the KaTeX that npm installed) and puts KaTeX's HTML (with its
 MathML, for screen readers) inside the same element. The formulas of a notebook's Markdown
 cells (``$…$`` and ``$$…$$``, which nbconvert leaves as text) are typeset the same way.
 A formula KaTeX cannot parse is reported, naming the page and the formula, and left as
@@ -13,14 +13,12 @@ text. The result is part of the page's HTML, so it is cached with it (handbook.p
 from __future__ import annotations
 
 import html
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
+
+from handbook.node import Node
 
 __all__ = ["Katex", "KatexMath", "typeset_notebook"]
 
@@ -37,46 +35,18 @@ _MARKDOWN_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)
 
 
 class Katex:
-    """One Node process that typesets formulas; started on first use, closed by :meth:`close`."""
+    """Typesets formulas in the build's Node process, each distinct formula once."""
 
-    def __init__(self, node_modules: Path) -> None:
-        self.node_modules = node_modules
-        self.process: subprocess.Popen | None = None
+    def __init__(self, node: Node) -> None:
+        self.node = node
         self.known: dict[tuple[str, bool], dict] = {}  # a formula used again (x, \hat y) is typeset once
 
     def render(self, formulas: list[tuple[str, bool]]) -> list[dict]:
         """KaTeX's ``{"html": …}`` or ``{"error": …}`` for each ``(tex, display)``."""
         new = list(dict.fromkeys(f for f in formulas if f not in self.known))
         if new:
-            self.known.update(zip(new, self._ask_node(new), strict=True))
+            self.known.update(zip(new, self.node.ask("katex", new), strict=True))
         return [self.known[f] for f in formulas]
-
-    def _ask_node(self, formulas: list[tuple[str, bool]]) -> list[dict]:
-        if self.process is None or self.process.poll() is not None:
-            node = shutil.which("node")
-            if node is None:
-                raise RuntimeError("handbook: formulas are typeset by KaTeX at build time, which needs Node (`node`)")
-            script = Path(__file__).with_name("katex.js")
-            self.process = subprocess.Popen(
-                [node, str(script), str(self.node_modules.resolve())],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-            )
-        self.process.stdin.write(json.dumps(formulas) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        if not answer:
-            raise RuntimeError(f"handbook: KaTeX (Node) stopped; is {self.node_modules / 'katex'} installed?")
-        return json.loads(answer)
-
-    def close(self) -> None:
-        process, self.process = self.process, None
-        if process is not None:
-            process.stdin.close()
-            process.wait(timeout=10)
-            process.stdout.close()
 
 
 def _typeset(text: str, pattern: re.Pattern, katex: Katex, report, wrap) -> str:

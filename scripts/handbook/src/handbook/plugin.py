@@ -9,7 +9,8 @@ report (page, line, kind, status, seconds, cache) is written beside the site, an
 fails if a block the parser found was not run or not rendered.
 
 KaTeX and Mermaid come from npm and are served by the site itself (no CDN); formulas are
-typeset at build time by KaTeX in one Node process (handbook.katex).
+typeset at build time by KaTeX (handbook.katex) and diagrams drawn by Graphviz
+(handbook.diagrams), in one Node process (handbook.node).
 """
 
 from __future__ import annotations
@@ -28,15 +29,17 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
 
-from handbook import errata, order, render
+from handbook import diagrams, errata, order, render
+from handbook.assets import add_npm_assets
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
+from handbook.diagrams import Graphviz
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
 from handbook.katex import Katex, KatexMath
+from handbook.node import Node
 from handbook.notebooks import Notebooks
 from handbook.pagecache import PageRenders
 from handbook.report import Report
@@ -45,16 +48,6 @@ from handbook.searchcache import cache_search_entries
 __all__ = ["HandbookPlugin"]
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-
-# Front-end assets come from npm (package.json) and are served by the site itself.
-# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it
-# (docs/javascripts/mermaid.js fetches it on the first page with a diagram).
-NPM_ASSETS = {
-    # Formulas are typeset at build time (handbook.katex): pages need KaTeX's CSS and fonts only.
-    "katex": ("katex/dist", ("katex.min.css",), "fonts/*.woff2"),
-    "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
-}
-
 
 _MARK = re.compile(r'<div class="handbook-block" data-block="(\d+)">')
 
@@ -67,7 +60,7 @@ class HandbookConfig(Config):
     sources = c.ListOfItems(c.Type(str), default=[])  # the project's own code: part of every cache key
     preload = c.ListOfItems(c.Type(str), default=[])  # heavy third-party modules the workers import once
     profile = c.Choice(("default", "second"), default="default")
-    node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Mermaid
+    node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Graphviz
     allowed_figures = c.Optional(c.Type(str))  # figures the prose may type, each with its reason (handbook.figures)
     restatements = c.Choice(("fail", "report", "off"), default="fail")  # a prose figure that restates an output
 
@@ -85,7 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.environment = ""  # the engine's environment key for this build (on_config)
         self.errata: list = []  # (page, title, its erratum boxes), in navigation order (on_nav)
         self._site_dir: Path | None = None
-        self.katex: Katex | None = None  # one Node process, kept across `mkdocs serve` rebuilds
+        self.node: Node | None = None  # one Node process (formulas, diagrams), kept across `mkdocs serve` rebuilds
         self._page_label = ""  # the page being converted, for KaTeX's messages
         self.pages: PageRenders | None = None  # each page's HTML, cached (on_config)
         self._search_entries = None  # one page's search entries, computed early (handbook.searchcache)
@@ -102,8 +95,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_shutdown(self) -> None:
         if self.engine:
             self.engine.close()
-        if self.katex:
-            self.katex.close()
+        if self.node:
+            self.node.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.engine and not self.serve:
@@ -130,10 +123,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         theme = str(Path(__file__).with_name("theme"))  # our additions to the theme's templates
         if theme not in config.theme.dirs:
             config.theme.dirs.insert(0, theme)
-        if self.katex is None:
-            self.katex = Katex(root / self.config.node_modules)
+        if self.node is None:
+            self.node = Node(root / self.config.node_modules)
+            self.katex, self.graphviz = Katex(self.node), Graphviz(self.node)
+        fences.append(diagrams.fence(self.graphviz, self._drawing_failed))
         if not any(isinstance(e, KatexMath) for e in config.markdown_extensions):
-            config.markdown_extensions.append(KatexMath(self.katex, self._katex_failed))
+            config.markdown_extensions.append(KatexMath(self.katex, self._drawing_failed))
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         site = Site.from_config(config, dict(self.config))
         if self.engine is None or self.engine.site != site:
@@ -166,15 +161,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._site_dir = Path(config.site_dir)
 
     def on_files(self, files, config):
-        for name, (folder, wanted, pattern) in NPM_ASSETS.items():
-            dist = Path(config.config_file_path).resolve().parent / self.config.node_modules / folder
-            names = list(wanted)
-            if pattern:
-                names += [p.relative_to(dist).as_posix() for p in sorted(dist.glob(pattern))]
-            for relative in names:
-                if not (dist / relative).is_file():
-                    raise PluginError(f"handbook: {dist / relative} is missing; run `make setup` (npm ci)")
-                files.append(File.generated(config, f"assets/{name}/{relative}", abs_src_path=str(dist / relative)))
+        add_npm_assets(files, config, Path(config.config_file_path).resolve().parent / self.config.node_modules)
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
@@ -272,7 +259,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         ]
         return substitute(markdown, shown)
 
-    def _katex_failed(self, message: str) -> None:
+    def _drawing_failed(self, message: str) -> None:
         self._fail(f"{self._page_label}: {message}")
 
     def _fail(self, message: str) -> None:
@@ -333,7 +320,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri.endswith(".ipynb"):
             self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
-            html, seconds, cache = self.notebooks.finished(html, self.katex, self._katex_failed)
+            html, seconds, cache = self.notebooks.finished(html, self.katex, self._drawing_failed)
             self.report.add_notebook(self._page_label, seconds, cache)
         self._unindexed.append(page)
         result, self.current = self.current, None
@@ -365,7 +352,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         log.debug("handbook: report written to %s", path)
         if not self.serve:
             self.engine.close()
-            self.katex.close()
+            self.node.close()
         if self.serve:
             return
         if self.failures:
