@@ -138,8 +138,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.renders = Store(site.cache_dir, "render") if site.cache_dir else None
         search = config.plugins.get("material/search") or config.plugins.get("search")
         self._search_entries = None
-        if search is not None and site.cache_dir is not None:  # plugins run in order: search's on_config is done
-            self._search_entries = cache_search_entries(search, Store(site.cache_dir, "search"))
+        if search is not None:  # plugins run in order: search's on_config is done
+            store = Store(site.cache_dir, "search") if site.cache_dir else None
+            self._search_entries = cache_search_entries(search, store)
         # Once per build: it digests mathlib and every installed distribution.
         self.environment = self.engine.environment(self.config.profile)
         # A block's HTML depends on the Markdown extensions and their settings too.

@@ -6,6 +6,12 @@ build here), spent computing what the last build already did. This wraps the plu
 ``SearchIndex.add_entry_from_context`` so that a page whose HTML, address, title, table of
 contents and search settings are unchanged adds the entries stored last time instead.
 
+Formulas and inline SVG are given to the plugin in a searchable form (``searchable``):
+KaTeX writes each formula three times (MathML, its TeX, and spans for the eye), and the
+index would hold all three ("x1=0.05x_1 = 0.05x1=0.05"), while a plot's or diagram's SVG
+is hundreds of tags with no words. The index holds a formula's TeX and a figure's alt
+text instead, and the plugin's parser, which costs per tag, has a fraction of the work.
+
 It relies on one method of Material 9.7's search plugin (pinned in ``constraints.txt``;
 9.7 is the theme's last feature release, so the method no longer changes). The entries are
 the plugin's own output, so the index a cached build writes is byte-identical to a fresh
@@ -16,20 +22,50 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import metadata
+from pathlib import Path
 
 from handbook.cache import Store
 
-__all__ = ["cache_search_entries"]
+__all__ = ["cache_search_entries", "searchable"]
+
+_FORMULA = re.compile(r'<(span|div) class="arithmatex">')
+_SPAN = re.compile(r"<span\b|</span>")
+_TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
+_SVG = re.compile(r"<svg\b([^>]*)>.*?</svg>", re.DOTALL)
+_LABEL = re.compile(r'\baria-label="([^"]*)"')
+
+
+def searchable(html: str) -> str:
+    """``html`` with each typeset formula reduced to its TeX and each inline SVG to its alt text."""
+    pieces, end = [], 0
+    while (start := _FORMULA.search(html, end)) is not None:
+        tag, inside = start[1], start.end()
+        if tag == "div":  # a display formula: KaTeX writes spans only, so the first </div> closes it
+            close = html.index("</div>", inside)
+        else:
+            depth, close = 1, inside
+            for token in _SPAN.finditer(html, inside):
+                depth += 1 if token[0] == "<span" else -1
+                if depth == 0:
+                    close = token.start()
+                    break
+        tex = _TEX.search(html, inside, close)
+        pieces += [html[end:inside], tex[1] if tex else html[inside:close]]
+        end = close
+    pieces.append(html[end:])
+    return _SVG.sub(lambda m: label[1] if (label := _LABEL.search(m[1])) else "", "".join(pieces))
 
 
 def _toc(items) -> list:
     return [[item.title, item.id, item.level, _toc(item.children)] for item in items]
 
 
-def cache_search_entries(plugin, store: Store):
+def cache_search_entries(plugin, store: Store | None):
     """Make ``plugin`` (Material's search plugin, configured) read unchanged pages from ``store``.
 
+    With no ``store`` (the cache switched off) every page is parsed, still in its searchable form.
     Returns a function that computes (and stores) one page's entries without adding them,
     so that a caller can do the work early, or None, changing nothing, if the plugin is not
     the one this was written for.
@@ -38,20 +74,26 @@ def cache_search_entries(plugin, store: Store):
     original = getattr(index, "add_entry_from_context", None)
     if original is None or not isinstance(getattr(index, "entries", None), list):
         return None
-    salt = [metadata.version("mkdocs-material"), dict(index.config)]
+    # This module decides what the plugin reads (searchable), so its own text is in the key too.
+    salt = [metadata.version("mkdocs-material"), dict(index.config), Path(__file__).read_text(encoding="utf-8")]
 
     def entries(page) -> list:
         meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
         material = [salt, page.url, page.title, meta, _toc(page.toc), page.content]
         key = hashlib.sha256(json.dumps(material, default=str, sort_keys=True).encode()).hexdigest()
-        cached = store.get(key)
+        cached = store.get(key) if store else None
         if cached is not None:
             return cached["entries"]
         before = len(index.entries)
-        original(page)
+        content, page.content = page.content, searchable(page.content)
+        try:
+            original(page)
+        finally:
+            page.content = content
         found = index.entries[before:]
         del index.entries[before:]
-        store.put(key, {"entries": found})
+        if store:
+            store.put(key, {"entries": found})
         return found
 
     def add_entry_from_context(page) -> None:
