@@ -67,14 +67,20 @@ def _cell_id(page: str, index: int) -> str:
     return hashlib.sha256(f"{page}#{index}".encode()).hexdigest()[:12]
 
 
+def _outside_code(pattern: re.Pattern, line: str):
+    """The matches of ``pattern`` in ``line`` that do not start inside a code span."""
+    spans = [span.span() for span in _CODE_SPAN.finditer(line)]
+    return [m for m in pattern.finditer(line) if not any(a <= m.start() < b for a, b in spans)]
+
+
 def link_targets(text: str) -> list[str]:
     """Every link target and cross-reference identifier of ``text``'s prose, in page order."""
     fenced = fenced_lines(text)
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         if number not in fenced:
-            prose = _CODE_SPAN.sub("", line)
-            found += [m["target"] for m in _LINK.finditer(prose)] + [f"[{m['id']}]" for m in _REF.finditer(line)]
+            found += [m["target"] for m in _outside_code(_LINK, line)]
+            found += [f"[{m['id']}]" for m in _outside_code(_REF, line)]
     return found
 
 
@@ -91,11 +97,10 @@ def _links(line: str, links: dict[str, str | None]) -> str:
         url = links.get(f"[{match['id']}]")
         return match["text"] if url is None else f"[{match['text']}]({url})"
 
-    pieces, last = [], 0
-    for span in _CODE_SPAN.finditer(line):  # links in code spans are code
-        pieces += [_LINK.sub(inline, line[last : span.start()]), span.group()]
-        last = span.end()
-    return _REF.sub(reference, "".join(pieces) + _LINK.sub(inline, line[last:]))
+    for pattern, replace in ((_LINK, inline), (_REF, reference)):
+        for match in reversed(_outside_code(pattern, line)):
+            line = line[: match.start()] + replace(match) + line[match.end() :]
+    return line
 
 
 def _plain(text: str, links: dict[str, str | None], expand) -> list[str]:

@@ -13,7 +13,9 @@ each.
 from __future__ import annotations
 
 import difflib
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -68,7 +70,7 @@ def check(path: Path, root: Path, timeout: float = 120) -> list[str]:
     except CellExecutionError as error:
         tagged = lambda c: "raises-exception" in c.metadata.get("tags", [])  # noqa: E731
         failed = next(i for i, c in enumerate(fresh.cells) if outputs(c)["error"] and not tagged(c))
-        message = str(error).strip().split("\n")[-1]
+        message = f"{error.ename}: {error.evalue}"
         return [f"{_where(page, failed, fresh.cells[failed])}: the notebook stopped: {message}"]
     for index, (old, new) in enumerate(zip(stored.cells, fresh.cells, strict=True)):
         if old.cell_type != "code":
@@ -86,6 +88,8 @@ def check(path: Path, root: Path, timeout: float = 120) -> list[str]:
 
 
 def check_all(paths: list[Path], root: Path, workers: int = 2) -> dict[Path, list[str]]:
-    """:func:`check` of every notebook, ``workers`` at a time (each in its own kernel process)."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(paths, pool.map(lambda path: check(path, root), paths), strict=True))
+    """:func:`check` of every notebook, ``workers`` at a time, each worker a fresh process
+    driving one kernel at a time (spawned: the caller's threads and event loops stay its own)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return dict(zip(paths, pool.map(partial(check, root=root), paths), strict=True))
