@@ -217,7 +217,12 @@ def page_notebook(text: str, run: list[dict], outcomes: list, *, page: str, url:
     text = substitute(text, values)
     results = {(spec["lang"], spec["line"]): (spec, o) for spec, o in zip(run, outcomes, strict=True)}
     prose = _plain(text, links or {}, expand)
-    intro = f"*This notebook is the page [{page}]({url}) of the handbook, with the outputs the build verified.*"
+    heading = re.search(r"^# +(.+?)\s*$", text, re.MULTILINE)
+    name = f"[{heading[1] if heading else page}]({url})" if url else (heading[1] if heading else page)
+    intro = (
+        f"*The page {name} as a notebook, with the outputs its build verified. It imports `mathlib`:"
+        " run it where the handbook's `mathlib` is installed.*"
+    )
     cells, cursor = [nbformat.v4.new_markdown_cell(intro), nbformat.v4.new_code_cell(SETUP)], 0
     for block in find_blocks(text):
         found = results.get((block.lang, block.line))
