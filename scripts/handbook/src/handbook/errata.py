@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from handbook.blocks import fenced_lines
 from handbook.inline import find_inline, substitute
 
-__all__ = ["MARKER", "ErrataIds", "Erratum", "find_errata", "listing"]
+__all__ = ["MARKER", "ErrataIds", "Erratum", "find_errata", "listing", "relative"]
 
 MARKER = "<!-- handbook:errata -->"
 _BOX = re.compile(r'^\s*(?:\?\?\?\+?|!!!)\s+erratum\b(?:\s+"(?P<title>[^"]*)")?')
@@ -86,6 +86,13 @@ def listing(pages: list[tuple[str, str, list[Erratum]]]) -> str:
         items = [f"- [{e.title}]({link}#{e.anchor})" + (f" — {e.section}" if e.section else "") for e in errata]
         blocks.append(f"### {title}\n\n" + "\n".join(items))
     return "\n\n".join(blocks)
+
+
+def relative(target: str, source: str) -> str:
+    """A Markdown link from the page ``source`` to the page ``target`` (both docs-relative)."""
+    import posixpath
+
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -35,6 +35,7 @@ class Notebooks:
             jupyter.config["cache_dir"] = str(self.cache)
         self._started = 0.0
         self._entries: set[str] = set()
+        self.executed = None  # the notebook nbconvert executed for the page being rendered, if it ran
 
     def _cached(self) -> set[str]:
         folder = self.cache
@@ -44,9 +45,30 @@ class Notebooks:
         """mkdocs-jupyter is about to execute (or read from its cache) a notebook."""
         self._started = time.perf_counter()
         self._entries = self._cached()
+        self.executed = None
+        self._capture(True)
+
+    def _capture(self, on: bool) -> None:
+        """While a notebook renders, keep the notebook nbconvert executed: its download carries
+        the outputs (handbook.downloads). The class's method is restored when the page is done."""
+        from nbconvert.preprocessors import ExecutePreprocessor
+
+        current = ExecutePreprocessor.preprocess
+        original = ExecutePreprocessor.preprocess = getattr(current, "handbook_original", current)
+        if not on:
+            return
+
+        def preprocess(preprocessor, nb, resources=None, km=None):
+            nb, resources = original(preprocessor, nb, resources, km)
+            self.executed = nb
+            return nb, resources
+
+        preprocess.handbook_original = original  # a page that failed mid-render left it: unwrapped first
+        ExecutePreprocessor.preprocess = preprocess
 
     def finished(self, html: str, katex: Katex, report) -> tuple[str, float, str]:
         """The notebook's HTML made offline and typeset; its seconds and its cache state."""
+        self._capture(False)
         for pattern in _CDN:
             html = pattern.sub("", html)
         html = typeset_notebook(html, katex, report)

@@ -35,6 +35,7 @@ from handbook.assets import add_npm_assets
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
+from handbook.downloads import Downloads
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
 from handbook.execute import Outcome
 from handbook.inline import find_inline, substitute
@@ -152,6 +153,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             expand = lambda text: expand_snippets(text, site.snippets, site.root)  # noqa: E731
             self.pages = PageRenders(Store(site.cache_dir, "html"), self.render_salt, config, expand)
         self.notebooks = Notebooks(config, site.cache_dir, self.environment)
+        self.downloads = Downloads(config, site, self.render_salt)  # each page as a notebook and a script
         return config
 
     def on_pre_build(self, config) -> None:
@@ -202,7 +204,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             text = path.read_text(encoding="utf-8")
             future = self.results.get(self.engine.site.label(path)) if "{py}" in text else None
             values = future.result().inline_values() if future is not None else None
-            pages.append((_relative(uri, source), title, errata.find_errata(text, values)))
+            pages.append((errata.relative(uri, source), title, errata.find_errata(text, values)))
         return errata.listing(pages)
 
     # ------------------------------------------------------------------ pages
@@ -325,6 +327,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.report.add_notebook(self._page_label, seconds, cache)
         self._unindexed.append(page)
         result, self.current = self.current, None
+        self.downloads.add(page, files, result, self.notebooks)
         if result is None:
             return html
         self.rendered = {int(n) for n in _MARK.findall(html)}
@@ -347,6 +350,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         markdown_config.reset()
         self.report.seconds = time.perf_counter() - self.started
         self.report.html_from_cache = self.pages.hits if self.pages else 0
+        self.downloads.write(Path(config.site_dir), config.plugins)  # after mkdocs-jupyter's copy of the notebook
         path = self.report.write(Path(config.site_dir))
         for line in self.report.summary():
             log.info("handbook: %s", line)
@@ -371,13 +375,6 @@ def _shown(block_options: dict) -> bool:
 def _name(value: object) -> str:
     """A stable name for what JSON cannot hold (the fences' validator and formatter functions)."""
     return getattr(value, "__qualname__", type(value).__name__)
-
-
-def _relative(target: str, source: str) -> str:
-    """A Markdown link from the page ``source`` to the page ``target`` (both docs-relative)."""
-    import posixpath
-
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def _indent(text: str) -> str:
