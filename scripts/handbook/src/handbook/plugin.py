@@ -8,8 +8,9 @@ every failure, and then fails, while ``mkdocs serve`` keeps serving. After the b
 report (page, line, kind, status, seconds, cache) is written beside the site, and the build
 fails if a block the parser found was not run or not rendered.
 
-KaTeX and Mermaid come from npm and are served by the site itself (no CDN); formulas are
-typeset at build time by KaTeX in one Node process (handbook.katex).
+KaTeX, Mermaid and, for runnable blocks, Pyodide come from npm and are served by the site
+itself (handbook.assets); formulas are typeset at build time by KaTeX in one Node process
+(handbook.katex).
 """
 
 from __future__ import annotations
@@ -28,9 +29,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
 
-from handbook import errata, order, render
+from handbook import assets, errata, order, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
@@ -46,16 +46,6 @@ __all__ = ["HandbookPlugin"]
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
-# Front-end assets come from npm (package.json) and are served by the site itself.
-# Material loads Mermaid from a CDN unless a `mermaid` global already exists, so we ship it
-# (docs/javascripts/mermaid.js fetches it on the first page with a diagram).
-NPM_ASSETS = {
-    # Formulas are typeset at build time (handbook.katex): pages need KaTeX's CSS and fonts only.
-    "katex": ("katex/dist", ("katex.min.css",), "fonts/*.woff2"),
-    "mermaid": ("mermaid/dist", ("mermaid.min.js",), None),
-}
-
-
 _MARK = re.compile(r'<div class="handbook-block" data-block="(\d+)">')
 
 
@@ -69,6 +59,7 @@ class HandbookConfig(Config):
     profile = c.Choice(("default", "second"), default="default")
     node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Mermaid
     allowed_figures = c.Optional(c.Type(str))  # figures the prose may type, each with its reason (handbook.figures)
+    wheel = c.Optional(c.Type(str))  # the project whose wheel runnable blocks import in the browser
     restatements = c.Choice(("fail", "report", "off"), default="fail")  # a prose figure that restates an output
 
 
@@ -166,20 +157,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._site_dir = Path(config.site_dir)
 
     def on_files(self, files, config):
-        for name, (folder, wanted, pattern) in NPM_ASSETS.items():
-            dist = Path(config.config_file_path).resolve().parent / self.config.node_modules / folder
-            names = list(wanted)
-            if pattern:
-                names += [p.relative_to(dist).as_posix() for p in sorted(dist.glob(pattern))]
-            for relative in names:
-                if not (dist / relative).is_file():
-                    raise PluginError(f"handbook: {dist / relative} is missing; run `make setup` (npm ci)")
-                files.append(File.generated(config, f"assets/{name}/{relative}", abs_src_path=str(dist / relative)))
+        node_modules = Path(config.config_file_path).resolve().parent / self.config.node_modules
+        for file in assets.npm_files(config, node_modules):
+            files.append(file)
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         pages, plans, self._files_order = order.render_order(files, pages, plans)
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
+        for file in assets.runnable_files(config, node_modules, plans, self.engine.site, self.config.wheel):
+            files.append(file)  # while the workers run: building the wheel takes a moment
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
         if self.dirty:
