@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from handbook import assets, errata, order, render
+from handbook import assets, errata, order, purecheck, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
@@ -167,6 +167,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
         for file in assets.runnable_files(config, node_modules, plans, self.engine.site, self.config.wheel):
             files.append(file)  # while the workers run: building the wheel takes a moment
+        store = Store(self.engine.site.cache_dir, "runnable") if self.engine.site.cache_dir else None
+        for failure in purecheck.check_runnable(plans, self.engine.site, store, self.environment):
+            self._fail(failure)  # a runnable block that would not run in the reader's browser
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
         if self.dirty:
