@@ -1,8 +1,8 @@
 // Runnable blocks (```python runnable): the reader edits the code and runs it in the browser.
 //
 // A page without one fetches nothing. A page with one fetches the editor's ES modules
-// (prism-code-editor from npm, about 25 KB compressed) and turns each block's code into an
-// editor; Escape leaves it, then Tab moves on. Pyodide (npm's `pyodide`, about 4 MB
+// (prism-code-editor from npm, about 26 KB compressed) and turns each block's code into an
+// editor; Escape leaves it, then Tab moves on. Pyodide (npm's `pyodide`, about 6.5 MB
 // compressed) and the project's wheel are fetched at the first Run only, from the site's
 // own assets, and the one interpreter is kept on `window` for the rest of the visit
 // (Material's instant navigation keeps this script and its globals).
