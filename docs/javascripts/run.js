@@ -59,7 +59,10 @@ def _handbook_run(page, name, code):
       pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
       pyodide.runPython(RUNNER);
       return pyodide;
-    })());
+    })().catch((error) => {
+      window.handbookPython = undefined; // the next Run tries again
+      throw error;
+    }));
 
   const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

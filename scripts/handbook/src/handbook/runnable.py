@@ -22,11 +22,13 @@ loads, from a CDN, makes Run a ``<span>``, and never runs the code at build.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -132,9 +134,7 @@ def build_wheel(project: Path, sources: list[Path], cache_dir: Path | None) -> P
     if not pyproject.is_file():
         raise PluginError(f"handbook: wheel: {pyproject} does not exist (the option names the project's folder)")
     inputs = [pyproject, *[p for p in [project / "README.md"] if p.is_file()], *sources]
-    import setuptools  # its version makes the wheel as much as the sources do
-
-    key = tree_digest(inputs) + "-" + setuptools.__version__
+    key = tree_digest(inputs) + "-" + metadata.version("setuptools")  # the backend makes the wheel too
     folder = (cache_dir / "wheel" / key[:16]) if cache_dir is not None else Path(tempfile.mkdtemp(prefix="wheel-"))
     built = sorted(folder.glob("*.whl")) if folder.is_dir() else []
     if built:
@@ -158,7 +158,7 @@ def build_wheel(project: Path, sources: list[Path], cache_dir: Path | None) -> P
         if result.returncode != 0 or not wheels:
             raise PluginError(f"handbook: building the wheel of {project} failed:\n{result.stderr[-2000:]}")
         folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / (wheels[0].name + ".tmp")
+        partial = folder / f"{wheels[0].name}.{os.getpid()}.tmp"  # two builds at once do not collide
         shutil.copyfile(wheels[0], partial)
         return partial.rename(folder / wheels[0].name)
 
