@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from mathlib._scalars import as_scalar, check_positive  # re-exported: the checks that need no NumPy
+
 __all__: list[str] = []  # private module
 
 
@@ -52,19 +54,6 @@ def as_array(
     return arr
 
 
-def as_scalar(x: Any, *, func: str, arg: str) -> float:
-    """Return ``x`` as a Python float, or raise ``TypeError``/``ValueError``."""
-    if isinstance(x, bool) or not isinstance(x, (numbers.Real, np.ndarray, np.generic)):
-        raise TypeError(f"{func}: {arg} must be a real number; got {type(x).__name__}")
-    arr = np.asarray(x, dtype=float)
-    if arr.ndim != 0:
-        raise ValueError(f"{func}: {arg} must be a scalar; got shape {arr.shape}")
-    value = float(arr)
-    if np.isnan(value):
-        raise ValueError(f"{func}: {arg} is NaN")
-    return value
-
-
 def check_same_shape(a: np.ndarray, b: np.ndarray, *, func: str, names: tuple[str, str]) -> None:
     """Raise ``ValueError`` unless ``a`` and ``b`` have the same shape."""
     if a.shape != b.shape:
@@ -85,12 +74,6 @@ def check_in_unit_interval(p: np.ndarray | float, *, func: str, arg: str, open_i
         interval = "(0, 1)" if open_interval else "[0, 1]"
         first = float(arr[bad].flat[0]) if arr.ndim else float(arr)
         raise ValueError(f"{func}: {arg} must lie in {interval}; got {first!r}")
-
-
-def check_positive(x: float, *, func: str, arg: str) -> None:
-    """Raise ``ValueError`` unless ``x > 0``."""
-    if not x > 0:
-        raise ValueError(f"{func}: {arg} must be > 0; got {x!r}")
 
 
 def check_positive_int(n: Any, *, func: str, arg: str) -> int:

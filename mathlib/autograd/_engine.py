@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 
-from mathlib._validation import as_scalar, check_positive
+from mathlib._scalars import as_scalar, check_positive
 
 __all__ = ["Value"]
 

@@ -32,7 +32,7 @@ import numbers
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
-import numpy as np
+from mathlib._scalars import is_numpy_bool
 
 __all__ = ["format_indian", "format_inr"]
 
@@ -139,10 +139,10 @@ def format_indian(n: Any, *, words: bool = False, decimals: int | None = None) -
 
 def _format(value: Any, *, words: bool, decimals: int | None, func: str, prefix: str) -> str:
     exact = _as_decimal(value, func)
-    if not isinstance(words, (bool, np.bool_)):
+    if not (isinstance(words, bool) or is_numpy_bool(words)):
         raise TypeError(f"{func}: words must be True or False; got {type(words).__name__}")
     if decimals is not None:
-        if isinstance(decimals, bool) or not isinstance(decimals, (numbers.Integral, np.integer)):
+        if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral):
             raise TypeError(f"{func}: decimals must be an integer or None; got {type(decimals).__name__}")
         if decimals < 0:
             raise ValueError(f"{func}: decimals must be >= 0; got {decimals}")
@@ -175,9 +175,9 @@ def _format_exact(exact: Decimal, *, words: bool, decimals: int | None, prefix: 
 
 def _as_decimal(value: Any, func: str) -> Decimal:
     """Return ``value`` as an exact Decimal: integers exactly, floats by their shortest repr."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.integer, np.floating)):
+    if isinstance(value, bool) or is_numpy_bool(value) or not isinstance(value, numbers.Real):
         raise TypeError(f"{func}: the number must be a real number (int or float); got {type(value).__name__}")
-    if isinstance(value, (numbers.Integral, np.integer)):
+    if isinstance(value, numbers.Integral):  # NumPy's integers are registered as Integral
         return Decimal(int(value))
     number = float(value)
     if math.isnan(number):

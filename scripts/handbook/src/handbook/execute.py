@@ -7,7 +7,7 @@ and ``make update-examples`` alike, so a page is verified the same way everywher
   top-level line of the block that produced it. Lines ``#> text`` after a statement state
   the output expected from the code since the previous ``#>`` group; a block with any
   ``#>`` group must claim all of its output. The value of a final expression that knows
-  how to show itself (``_repr_html_``, e.g. a plot; ``_repr_markdown_``, e.g. a Mermaid
+  how to show itself (``_repr_html_``, e.g. a plot; ``_repr_markdown_``, e.g. a Graphviz
   diagram; ``_repr_latex_``, e.g. a formula) is displayed under the block, as Jupyter would.
 * ``pycon`` blocks are doctest sessions: each ``>>>`` example runs in the page namespace
   and its output is compared with the expected text (doctest's rules, with

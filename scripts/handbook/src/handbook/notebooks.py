@@ -4,7 +4,7 @@ mkdocs-jupyter executes a notebook when it is built (``allow_errors: false``). I
 is keyed by the notebook's bytes only, so a folder per environment key (mathlib, the
 dependencies, the profile) makes a change to any of them run it again. nbconvert's template
 loads MathJax and Mermaid from CDNs: those scripts are stripped, the notebook's formulas are
-typeset at build time like every page's (handbook.katex), and the site ships its own Mermaid.
+typeset at build time like every page's (handbook.katex), and no page needs Mermaid.
 """
 
 from __future__ import annotations

@@ -18,7 +18,15 @@ _SWITCH = {"on", "off", "yes", "no", "true", "false", "1", "0"}
 
 # language -> option -> what its value must be (None: any text)
 KNOWN: dict[str, dict[str, object]] = {
-    "python": {"exec": _SWITCH, "raises": None, "match": None, "timeout": "seconds", "title": None, "show": {"output"}},
+    "python": {
+        "exec": _SWITCH,
+        "raises": None,
+        "match": None,
+        "timeout": "seconds",
+        "title": None,
+        "show": {"output"},
+        "runnable": _SWITCH,
+    },
     "pycon": {"exec": _SWITCH, "timeout": "seconds", "title": None},
     "quiz": {"exec": _SWITCH},
 }
@@ -43,7 +51,14 @@ def problems(block: Block) -> list[str]:
             found.append(f"option {name}={value!r} must be a positive number of seconds")
     if "match" in block.options and "raises" not in block.options:
         found.append("option 'match' needs 'raises' (match= checks the message of the error raises= names)")
+    if _on(block.options.get("runnable", "off")) and (not block.executes or "show" in block.options):
+        # The reader's editor starts from code the build ran and checked, and shows that code.
+        found.append("option 'runnable' needs a block that runs and shows its code (not exec=\"off\" or show=)")
     return found
+
+
+def _on(value: str) -> bool:
+    return value.lower() in {"on", "yes", "true", "1"}
 
 
 def _positive(text: str) -> bool:

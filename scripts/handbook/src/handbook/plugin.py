@@ -8,9 +8,9 @@ every failure, and then fails, while ``mkdocs serve`` keeps serving. After the b
 report (page, line, kind, status, seconds, cache) is written beside the site, and the build
 fails if a block the parser found was not run or not rendered.
 
-KaTeX and Mermaid come from npm and are served by the site itself (no CDN); formulas are
-typeset at build time by KaTeX (handbook.katex) and diagrams drawn by Graphviz
-(handbook.diagrams), in one Node process (handbook.node).
+KaTeX and, for runnable blocks, Pyodide come from npm and are served by the site itself
+(handbook.assets); formulas are typeset at build time by KaTeX (handbook.katex) and
+diagrams drawn by Graphviz (handbook.diagrams), in one Node process (handbook.node).
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from handbook import diagrams, errata, order, render
-from handbook.assets import add_npm_assets
+from handbook import assets, diagrams, errata, order, purecheck, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
@@ -63,6 +62,7 @@ class HandbookConfig(Config):
     profile = c.Choice(("default", "second"), default="default")
     node_modules = c.Type(str, default="node_modules")  # where `npm ci` put KaTeX and Graphviz
     allowed_figures = c.Optional(c.Type(str))  # figures the prose may type, each with its reason (handbook.figures)
+    wheel = c.Optional(c.Type(str))  # the project whose wheel runnable blocks import in the browser
     restatements = c.Choice(("fail", "report", "off"), default="fail")  # a prose figure that restates an output
 
 
@@ -164,12 +164,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._site_dir = Path(config.site_dir)
 
     def on_files(self, files, config):
-        add_npm_assets(files, config, Path(config.config_file_path).resolve().parent / self.config.node_modules)
+        node_modules = Path(config.config_file_path).resolve().parent / self.config.node_modules
+        for file in assets.npm_files(config, node_modules):
+            files.append(file)
         # Plan every page now and start the ones the cache lacks, in the order MkDocs renders them.
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         pages, plans, self._files_order = order.render_order(files, pages, plans)
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
+        for file in assets.runnable_files(config, node_modules, plans, self.engine.site, self.config.wheel):
+            files.append(file)  # while the workers run: building the wheel takes a moment
+        store = Store(self.engine.site.cache_dir, "runnable") if self.engine.site.cache_dir else None
+        for failure in purecheck.check_runnable(plans, self.engine.site, store, self.environment):
+            self._fail(failure)  # a runnable block that would not run in the reader's browser
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
         if self.dirty:

@@ -13,6 +13,7 @@ import uuid
 
 from markdown_exec import MarkdownConverter, code_block
 
+from handbook import runnable
 from handbook.execute import Outcome, strip_expectations
 from handbook.quiz import render_question
 
@@ -71,5 +72,10 @@ def render_block(
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-{index}"></div>'
         stash[placeholder] = f'<div class="handbook-display">{figure}</div>'
         parts.append(placeholder)
-    html_out = converter.convert("\n\n".join(parts), stash=stash, id_prefix=f"exec{converter.counter}-")
+    prefix = f"exec{converter.counter}-"
+    if runnable.is_runnable(block_options):  # the code and its output apart: run.js edits one, rewrites the other
+        code_html = converter.convert(parts[0], id_prefix=prefix)
+        output_html = converter.convert("\n\n".join(parts[1:]), stash=stash, id_prefix=prefix) if parts[1:] else ""
+        return f'<div class="handbook-exec">{runnable.wrap(code_html, output_html, line)}</div>'
+    html_out = converter.convert("\n\n".join(parts), stash=stash, id_prefix=prefix)
     return f'<div class="handbook-exec">{html_out}</div>'
