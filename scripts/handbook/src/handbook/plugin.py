@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from handbook import assets, diagrams, errata, order, purecheck, render
+from handbook import assets, diagrams, errata, order, purecheck, reading, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
@@ -239,7 +239,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for message in self.current.restatements():
                 log.info("%s", message)
         markdown = annotate_lines(markdown)  # first: the line marks are the source's own lines
-        markdown = self._substitute(markdown)
+        markdown = reading.add_reading_time(self._substitute(markdown))
         page_level = [f for f in failures if not self._shown_at_a_block(f)]
         if page_level:  # what no single block can show goes at the top of the page
             notice = "\n\n".join(
