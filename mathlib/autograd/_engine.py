@@ -82,6 +82,7 @@ class Value:
 
     # Each operation below states its local derivatives d(out)/d(input) once.
 
+    # --8<-- [start:arithmetic]
     def __add__(self, other):
         other = _as_value(other)
         if other is None:
@@ -99,6 +100,7 @@ class Value:
         if other is None:
             return NotImplemented
         return _node(self.data * other.data, (self, other), "*", other.data, self.data)  # d(ab)/da = b, /db = a
+        # --8<-- [end:arithmetic]
 
     def __truediv__(self, other):
         other = _as_value(other)
@@ -232,8 +234,10 @@ class Value:
         >>> x.grad
         1.0
         """
+        # --8<-- [start:tanh]
         t = math.tanh(self.data)
         return _node(t, (self,), "tanh", 1.0 - t * t)  # d(tanh x)/dx = 1 - tanh^2 x
+        # --8<-- [end:tanh]
 
     def sigmoid(self):
         r"""Return the logistic sigmoid $\sigma(x) = 1 / (1 + e^{-x})$.
@@ -300,6 +304,7 @@ class Value:
         >>> a.grad
         6.0
         """
+        # --8<-- [start:backward]
         topo = _topological_order(self)
         # Propagate only this call's gradients (not those left by an earlier call), then add
         # back what was there before: a second call adds exactly the same amount again.
@@ -316,6 +321,7 @@ class Value:
                     prev[1].grad += node._d1 * g
         for node, g in zip(topo, before, strict=True):
             node.grad += g
+        # --8<-- [end:backward]
 
     def zero_grad(self):
         """Set ``grad`` to 0.0 on this node and on every node it was computed from.
@@ -334,6 +340,7 @@ class Value:
 _new_value = object.__new__
 
 
+# --8<-- [start:node]
 def _node(data, children, op, d0, d1=0.0):
     # The operators' fast path: ``data`` is already a float, so only NaN needs a check.
     if data != data:
@@ -341,6 +348,7 @@ def _node(data, children, op, d0, d1=0.0):
     out = _new_value(Value)
     out.data, out.grad, out._prev, out._op, out.label, out._d0, out._d1 = data, 0.0, children, op, "", d0, d1
     return out
+    # --8<-- [end:node]
 
 
 def _as_value(other):
@@ -354,6 +362,7 @@ def _as_value(other):
     return None
 
 
+# --8<-- [start:topological_order]
 def _topological_order(root):
     """Every node reachable from ``root``, each after all of its inputs (iterative DFS)."""
     order, visited, stack = [], set(), [root]
@@ -369,3 +378,4 @@ def _topological_order(root):
                 if child not in visited:
                     stack.append(child)
     return order
+    # --8<-- [end:topological_order]
