@@ -139,6 +139,8 @@ def test_pyodide_is_loaded_once_across_instant_navigation(reader):
     reader.page.evaluate("() => { window.sameDocument = true; }")
     reader.page.locator('a[href$="math-to-code/"]').first.click()
     reader.page.wait_for_url("**/math-to-code/")
+    # The address changes before the new content replaces the old: wait for the new page's title.
+    reader.page.wait_for_function("() => document.querySelector('article h1')?.textContent.startsWith('Math to code')")
     reader.page.wait_for_selector(".handbook-runnable .prism-code-editor", state="attached", timeout=30_000)
     assert reader.page.evaluate("() => window.sameDocument === true")  # instant: the page was not reloaded
     reader.block(1).get_by_role("button", name="Run").click()
