@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from handbook import errata, order, render
+from handbook import a11y, errata, order, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.engine import DEFAULT_TIMEOUT, Engine, PageResult, Site
@@ -193,6 +193,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env, config, files):
         order.restore(files, self._files_order)  # before the sitemap and the search index
+        env.filters["handbook_name_navs"] = a11y.name_navs  # theme/main.html names Material's navs
         return env
 
     def on_nav(self, nav, config, files):
