@@ -60,3 +60,26 @@ def test_rendered_question_is_an_accessible_form():
     assert '<label for="quiz-1-1">5</label>' in html
     assert 'role="status" aria-live="polite"' in html
     assert html.count('class="handbook-quiz__why"') == 2
+
+
+MATH = GOOD.replace('text: "4"', 'text: "$4$"').replace('text: "5"', 'text: "$5$ or $B^\\\\top$"')
+
+
+def _arithmatex(text):
+    """What the page's inline Markdown gives a formula before KaTeX typesets it."""
+    return text.replace("$4$", r'<span class="arithmatex">\(4\)</span>').replace(
+        "$5$ or $B^\\top$", r'<span class="arithmatex">\(5\)</span> or <span class="arithmatex">\(B^\top\)</span>'
+    )
+
+
+def test_an_option_labelled_by_a_formula_is_named_by_its_tex():
+    """A radio whose label holds math gets an aria-label: its text with the TeX as written (MathML names nothing)."""
+    html = render_question(parse_question(MATH, "p.md:1"), "quiz-1", _arithmatex)
+    assert 'id="quiz-1-0" value="0" data-correct="true" aria-label="4">' in html
+    assert 'aria-label="5 or B^\\top">' in html
+
+
+def test_an_option_in_plain_words_keeps_its_label_as_its_name():
+    """A radio labelled by plain text has no aria-label: its <label> names it."""
+    html = render_question(parse_question(GOOD, "p.md:1"), "quiz-1", lambda text: text)
+    assert "aria-label" not in html.split('role="status"')[0]

@@ -84,7 +84,7 @@ def listing(pages: list[tuple[str, str, list[Erratum]]]) -> str:
         if not errata:
             continue
         items = [f"- [{e.title}]({link}#{e.anchor})" + (f" — {e.section}" if e.section else "") for e in errata]
-        blocks.append(f"### {title}\n\n" + "\n".join(items))
+        blocks.append(f"## {title}\n\n" + "\n".join(items))  # under the page's h1: no level skipped
     return "\n\n".join(blocks)
 
 

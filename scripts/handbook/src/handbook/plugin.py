@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from handbook import assets, diagrams, errata, order, purecheck, reading, render
+from handbook import a11y, assets, diagrams, errata, order, purecheck, reading, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
@@ -190,6 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env, config, files):
         order.restore(files, self._files_order)  # before the sitemap and the search index
+        env.filters["handbook_name_navs"] = a11y.name_navs  # theme/main.html names Material's navs
         return env
 
     def on_nav(self, nav, config, files):

@@ -23,6 +23,7 @@ wrong and why; ``docs/javascripts/quiz.js`` does the answering, offline.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 __all__ = ["Option", "Question", "QuizError", "check_question", "parse_question", "render_question"]
@@ -104,10 +105,13 @@ def render_question(question: Question, quiz_id: str, inline_markdown) -> str:
     ]
     for index, option in enumerate(question.options):
         option_id = f"{name}-{index}"
+        label = inline_markdown(option.text)
+        spoken = _spoken(label)
+        named = f' aria-label="{html.escape(spoken)}"' if spoken else ""
         parts.append(
             f'<div class="handbook-quiz__option"><input type="radio" name="{name}" id="{option_id}" '
-            f'value="{index}" data-correct="{str(option.correct).lower()}">'
-            f'<label for="{option_id}">{inline_markdown(option.text)}</label></div>'
+            f'value="{index}" data-correct="{str(option.correct).lower()}"{named}>'
+            f'<label for="{option_id}">{label}</label></div>'
         )
     parts.append("</fieldset>")
     for index, option in enumerate(question.options):
@@ -124,3 +128,16 @@ def render_question(question: Question, quiz_id: str, inline_markdown) -> str:
     )
     parts.append("</form>")
     return "".join(parts)
+
+
+def _spoken(label: str) -> str | None:
+    """The accessible name of an option whose label holds a formula, or None for plain text.
+
+    Chrome (and axe-core) leave KaTeX's MathML out of a label's text, so a radio labelled
+    ``$0.5$`` had no accessible name at all. The option's text, its TeX as written, is the
+    name instead.
+    """
+    if 'class="arithmatex"' not in label:
+        return None
+    text = html.unescape(re.sub(r"<[^>]+>", "", label))
+    return " ".join(re.sub(r"\\[()[\]]", "", text).split())
