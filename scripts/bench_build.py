@@ -40,10 +40,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OPENBLAS_NUM_THREADS": "1", "O
 
 
 def copy_site(folder: Path) -> Path:
-    """The site's sources in ``folder``: docs, mathlib (hashed for the cache key), mkdocs.yml."""
+    """The site's sources in ``folder``: docs, mathlib (hashed for the cache key), mkdocs.yml, and
+    what the wheel of runnable blocks is built from (pyproject.toml, README.md)."""
     for name in ("docs", "mathlib"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", folder)
+    for name in ("mkdocs.yml", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, folder)
     (folder / "scripts" / "handbook").mkdir(parents=True)
     (folder / "scripts" / "handbook" / "src").symlink_to(ROOT / "scripts" / "handbook" / "src")
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
