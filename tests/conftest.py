@@ -131,3 +131,13 @@ def site_url(built_site):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+@pytest.fixture(scope="module")
+def node():
+    """One build-time Node process (handbook.node: KaTeX and Graphviz) for a test module."""
+    from handbook.node import Node
+
+    process = Node(ROOT / "node_modules")
+    yield process
+    process.close()

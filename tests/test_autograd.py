@@ -285,8 +285,8 @@ def test_million_operation_chain_backpropagates_without_recursion():
 # ---- drawing ----------------------------------------------------------------------------
 
 
-def test_to_mermaid_draws_the_site_chain_example():
-    """The chain x -> x^2 -> +3 -> *2 is drawn with its labels, constants and 4-digit grads."""
+def _site_chain():
+    """The calculus page's chain x = 2 -> h = x^2 -> y = h + 3 -> z = 2y, labelled, after backward()."""
     x = Value(2.0, label="x")
     h = x**2
     h.label = "h"
@@ -295,6 +295,12 @@ def test_to_mermaid_draws_the_site_chain_example():
     z = y * 2
     z.label = "z"
     z.backward()
+    return z
+
+
+def test_to_mermaid_draws_the_site_chain_example():
+    """The chain x -> x^2 -> +3 -> *2 is drawn with its labels, constants and 4-digit grads."""
+    z = _site_chain()
     text = to_mermaid(z)
     assert text.splitlines()[0] == "flowchart LR"
     for line in ['["x | data 2 | grad 8"]', '["h | data 4 | grad 2"]', '["y | data 7 | grad 2"]',
@@ -339,14 +345,7 @@ def test_to_mermaid_escapes_quotes_in_labels():
 
 def test_to_dot_draws_the_site_chain_example():
     """The chain x -> x^2 -> +3 -> *2 is drawn as records with labels, constants and 4-digit grads."""
-    x = Value(2.0, label="x")
-    h = x**2
-    h.label = "h"
-    y = h + 3
-    y.label = "y"
-    z = y * 2
-    z.label = "z"
-    z.backward()
+    z = _site_chain()
     text = to_dot(z)
     assert text.splitlines()[:3] == ["digraph {", "    rankdir=LR", "    node [shape=record class=value]"]
     for line in ['[label="x|data 2|grad 8"]', '[label="h|data 4|grad 2"]', '[label="y|data 7|grad 2"]',

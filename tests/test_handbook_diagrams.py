@@ -1,20 +1,13 @@
 """Diagrams are drawn at build time by Graphviz (handbook.diagrams) into labelled inline SVG."""
 
-from pathlib import Path
-
 import pytest
 
 from handbook.diagrams import Graphviz, fence, to_inline_svg
-from handbook.node import Node
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def graphviz():
-    node = Node(ROOT / "node_modules")
-    yield Graphviz(node)
-    node.close()
+def graphviz(node):
+    return Graphviz(node)
 
 
 def _format(graphviz, src, **options):

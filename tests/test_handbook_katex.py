@@ -1,20 +1,13 @@
 """Formulas are typeset at build time by KaTeX (handbook.katex), in pages and notebooks."""
 
-from pathlib import Path
-
 import pytest
 
 from handbook.katex import Katex, typeset_notebook
-from handbook.node import Node
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def katex():
-    node = Node(ROOT / "node_modules")
-    yield Katex(node)
-    node.close()
+def katex(node):
+    return Katex(node)
 
 
 def test_renders_inline_and_display_formulas_with_mathml(katex):
