@@ -8,14 +8,15 @@ runnable block (:mod:`handbook.runnable`).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from handbook import runnable
+from handbook import purecheck, runnable
 
-__all__ = ["NPM_ASSETS", "npm_files", "runnable_files"]
+__all__ = ["NPM_ASSETS", "RunnableAssets", "npm_files"]
 
 # name -> (folder in node_modules, files wanted, a glob of more files or None)
 NPM_ASSETS = {
@@ -38,12 +39,34 @@ def npm_files(config, node_modules: Path) -> list[File]:
     return files
 
 
-def runnable_files(config, node_modules: Path, plans, site, wheel: str | None) -> list[File]:
-    """Pyodide, the editor and the wheel of the project at ``wheel`` (relative to mkdocs.yml),
-    if any page of ``plans`` has a runnable block; nothing otherwise."""
-    if not runnable.has_runnable(plans):
-        return []
-    if wheel is None:
-        raise PluginError("handbook: a page has a runnable block, but the plugin's `wheel` option names no project")
-    built = runnable.build_wheel(site.root / wheel, site.sources, site.cache_dir)
-    return runnable.asset_files(config, node_modules) + runnable.wheel_files(config, built)
+class RunnableAssets:
+    """What runnable blocks need, made beside the pages: Pyodide's and the editor's files, the
+    wheel of the project at ``wheel`` (relative to mkdocs.yml) and the NumPy-free check
+    (:mod:`handbook.purecheck`), if any page of ``plans`` has a runnable block.
+
+    The wheel and the check are subprocesses; two threads wait for them while MkDocs converts
+    the pages, so the build's own process is never held up by them. The wheel is needed
+    before MkDocs copies the site's files (:meth:`wheel_files`, from ``on_env``), the check's
+    failures when the build ends (:meth:`failures`).
+    """
+
+    def __init__(self, config, node_modules: Path, plans, site, wheel: str | None, store, environment: str) -> None:
+        self.files: list[File] = []
+        self._wheel = self._failures = None
+        if not runnable.has_runnable(plans):
+            return
+        if wheel is None:
+            raise PluginError("handbook: a page has a runnable block, but the plugin's `wheel` option names no project")
+        self.files = runnable.asset_files(config, node_modules)
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="handbook-runnable")
+        self._wheel = pool.submit(runnable.build_wheel, site.root / wheel, site.sources, site.cache_dir)
+        self._failures = pool.submit(purecheck.check_runnable, plans, site, store, environment)
+        pool.shutdown(wait=False)
+
+    def wheel_files(self, config) -> list[File]:
+        """The wheel and the file naming it (waits for the wheel; raises if it failed)."""
+        return runnable.wheel_files(config, self._wheel.result()) if self._wheel else []
+
+    def failures(self) -> list[str]:
+        """The runnable blocks that would not run in the reader's browser (waits for the check)."""
+        return self._failures.result() if self._failures else []

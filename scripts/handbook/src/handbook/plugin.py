@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from handbook import a11y, assets, diagrams, errata, order, purecheck, reading, render
+from handbook import a11y, assets, diagrams, errata, order, reading, render
 from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
@@ -172,11 +172,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         pages, plans, self._files_order = order.render_order(files, pages, plans)
         self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
-        for file in assets.runnable_files(config, node_modules, plans, self.engine.site, self.config.wheel):
-            files.append(file)  # while the workers run: building the wheel takes a moment
         store = Store(self.engine.site.cache_dir, "runnable") if self.engine.site.cache_dir else None
-        for failure in purecheck.check_runnable(plans, self.engine.site, store, self.environment):
-            self._fail(failure)  # a runnable block that would not run in the reader's browser
+        site, wheel = self.engine.site, self.config.wheel
+        self.runnable = assets.RunnableAssets(config, node_modules, plans, site, wheel, store, self.environment)
+        for file in self.runnable.files:
+            files.append(file)
         if self.serve:  # the next save that edits code should not wait for the workers to start
             self.engine.warm(self.config.profile)
         if self.dirty:
@@ -190,6 +190,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env, config, files):
         order.restore(files, self._files_order)  # before the sitemap and the search index
+        for file in self.runnable.wheel_files(config):  # before MkDocs copies the site's files
+            files.append(file)
         env.filters["handbook_name_navs"] = a11y.name_navs  # theme/main.html names Material's navs
         return env
 
@@ -358,6 +360,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         markdown_config.reset()
         self.report.seconds = time.perf_counter() - self.started
         self.report.html_from_cache = self.pages.hits if self.pages else 0
+        for failure in self.runnable.failures():
+            self._fail(failure)  # a runnable block that would not run in the reader's browser
         self.downloads.write(Path(config.site_dir), config.plugins)  # after mkdocs-jupyter's copy of the notebook
         path = self.report.write(Path(config.site_dir))
         for line in self.report.summary():
