@@ -2,8 +2,9 @@
 
 Each page of a built site is opened in Debian's Chromium (Playwright, a fresh context per
 page, so nothing is cached), served from a loopback server, and left until the network is
-idle. Every response is counted: text (HTML, CSS, JavaScript, JSON, SVG, XML) as its
-gzip-compressed size, as any static host sends it; fonts and images as they are.
+idle: the light-scheme visit of :func:`handbook.tour.tour`, which the tests share. Every
+response is counted: text (HTML, CSS, JavaScript, JSON, SVG, XML) as its gzip-compressed
+size, as any static host sends it; fonts and images as they are.
 
 Targets (the reader-experience issue): every page at most 400 KB, the median page at most
 250 KB. Prints each page's weight, its heaviest responses, and the two figures; exits
@@ -15,23 +16,11 @@ non-zero when a target does not hold.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import functools
-import gzip
-import http.server
 import statistics
 import sys
-import threading
 from pathlib import Path
 
-from handbook.chromium import CHROMIUM, FLAGS
-
-TEXT = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+from handbook.tour import tour
 
 
 def pages_of(site: Path) -> list[str]:
@@ -45,54 +34,13 @@ def pages_of(site: Path) -> list[str]:
     return sorted(found)
 
 
-def transferred(content_type: str, body: bytes) -> int:
-    """Bytes on the wire: text gzip-compressed (level 6, a static host's default), the rest as is."""
-    if content_type.split(";")[0].strip().startswith(TEXT):
-        return len(gzip.compress(body, compresslevel=6, mtime=0))
-    return len(body)
-
-
-async def weigh(browser, url: str) -> list[tuple[str, int]]:
-    """(url, bytes) for every response of one first visit."""
-    context = await browser.new_context()
-    page = await context.new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
-    await page.goto(url, wait_until="networkidle")
-    sizes = []
-    for response in responses:
-        try:
-            body = await response.body()
-        except Exception:  # a redirect or an aborted request has no body
-            continue
-        sizes.append((response.url, transferred(response.headers.get("content-type", ""), body)))
-    await context.close()
-    return sizes
-
-
-async def weigh_all(site: Path, paths: list[str]) -> dict[str, list[tuple[str, int]]]:
-    from playwright.async_api import async_playwright
-
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            # A visit mostly waits for the network to go quiet, so a few run at once.
-            lanes = asyncio.Semaphore(4)
-
-            async def visit(path):
-                async with lanes:
-                    return await weigh(browser, base + path)
-
-            found = dict(zip(paths, await asyncio.gather(*(visit(p) for p in paths)), strict=True))
-            await browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return {path: [(url.removeprefix(base), size) for url, size in sizes] for path, sizes in found.items()}
+def weights_of(toured: dict, paths: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """(address inside the site, bytes) of every response of each page's first visit in a tour."""
+    weights = {}
+    for path in paths:
+        sizes = toured[(path, "light")]["weight"]
+        weights[path] = [(url.split("/", 3)[-1], size) for url, size in sizes]  # drop http://127.0.0.1:port/
+    return weights
 
 
 LIMIT_KB, MEDIAN_KB = 400, 250
@@ -119,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--median", type=float, default=MEDIAN_KB, help="KB the median page may weigh")
     parser.add_argument("--top", type=int, default=3, help="heaviest responses listed per page")
     args = parser.parse_args(argv)
-    weights = asyncio.run(weigh_all(args.site, pages_of(args.site)))
+    paths = pages_of(args.site)
+    weights = weights_of(tour(args.site, paths, schemes=("light",), lanes=4), paths)
     totals = totals_of(weights)
     for path, total in sorted(totals.items(), key=lambda item: -item[1]):
         heaviest = sorted(weights[path], key=lambda item: -item[1])[: args.top]

@@ -133,6 +133,31 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core's script (npm, a dev dependency), which the browser tests inject into pages."""
+    path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: run `make setup` (npm ci)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def toured(built_site, axe) -> dict:
+    """The session's one tour of the built site in Chromium (handbook.tour): every page in both
+    schemes, weighed on its first visit and audited by axe-core: {(path, scheme): what it found}.
+
+    ``HANDBOOK_SCREENSHOTS=/tmp/shots make test`` also saves a screenshot of every visit there.
+    """
+    from handbook.chromium import CHROMIUM
+    from handbook.tour import tour
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test` as root or apt-get install chromium")
+    shots = Path(os.environ["HANDBOOK_SCREENSHOTS"]) if os.environ.get("HANDBOOK_SCREENSHOTS") else None
+    return tour(built_site, axe=axe, shots=shots)
+
+
 @pytest.fixture(scope="module")
 def node():
     """One build-time Node process (handbook.node: KaTeX and Graphviz) for a test module."""

@@ -4,20 +4,19 @@ Playwright drives /usr/bin/chromium (never `playwright install`). Each page of t
 handbook's sections is loaded from a loopback server; formulas must be typeset, plots must
 have a size, and no request may leave 127.0.0.1.
 
-The pages are visited once, two at a time (the machine's cores), in one browser context per
-colour scheme, as one reader browsing the site would: the scripts every page shares (Material,
-KaTeX's fonts) are fetched once. Each case's test checks what its visit found.
+The pages are visited once per scheme by the session's tour of the site (handbook.tour, the
+``toured`` fixture, which the accessibility audit and the page-weight budget read too); each
+case's test checks what its visit found. The tests below that click, type or switch
+JavaScript off open pages of their own.
 """
 
-import asyncio
-import os
 from pathlib import Path
 
 import pytest
-from playwright.async_api import TimeoutError as AsyncTimeout
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from handbook.chromium import CHROMIUM, FLAGS
+from handbook.tour import DIAGRAMS, MATH_STATE, TYPESET
 
 pytestmark = pytest.mark.browser
 
@@ -30,17 +29,13 @@ def _url_path(source: Path) -> str:
     return "".join(f"{part}/" for part in parts)
 
 
-# Every page of the site, in the light scheme; the dark scheme on one page of each kind.
+# Every page of the handbook's sources, in both schemes.
 PAGES = sorted(
     _url_path(p)
     for p in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs").rglob("*.ipynb")]
     if "snippets" not in p.parts
 )
-DARK = ["", "pillars/calculus/", "chapter2/information-theory/", "chapter2/code-lab/", "india/", "api/nn/"]
-CASES = [(path, "light") for path in PAGES] + [(path, "dark") for path in DARK if path in PAGES]
-# Full-page screenshots are for people to look at, and cost more than the checks (1.5 s a
-# page): HANDBOOK_SCREENSHOTS=/tmp/shots make test writes one per case into that folder.
-SHOTS = Path(os.environ["HANDBOOK_SCREENSHOTS"]) if os.environ.get("HANDBOOK_SCREENSHOTS") else None
+CASES = [(path, scheme) for path in PAGES for scheme in ("light", "dark")]
 
 
 def _require_chromium() -> None:
@@ -48,57 +43,12 @@ def _require_chromium() -> None:
         pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test` as root or apt-get install chromium")
 
 
-async def _visit(context, gate, url: str, shot: Path | None) -> dict:
-    """Open one page as a reader would, wait until it is idle and typeset, and read off the checks' data."""
-    async with gate:
-        page = await context.new_page()
-        requests: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("response", lambda r: r.status >= 400 and errors.append(f"HTTP {r.status}: {r.url}"))
-        try:
-            await page.goto(url, wait_until="networkidle")
-            try:
-                await page.wait_for_function(TYPESET, timeout=10_000)
-            except AsyncTimeout:
-                pass  # the assertions report what is left untypeset
-            found = {
-                "math": await page.evaluate(MATH_STATE),
-                "plots": await page.evaluate(PLOT_SIZES),
-                "diagrams": await page.evaluate(DIAGRAMS),
-            }
-            if shot is not None:
-                await page.screenshot(path=str(shot), full_page=True)
-        finally:
-            await page.close()
-        return {**found, "requests": requests, "errors": errors}
-
-
-async def _visit_all(site_url: str, cases: list[tuple[str, str]], concurrency: int = 2) -> dict:
-    from playwright.async_api import async_playwright
-
-    if SHOTS is not None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        viewport = {"width": 1280, "height": 900}
-        contexts = {s: await browser.new_context(color_scheme=s, viewport=viewport) for s in ("light", "dark")}
-        gate = asyncio.Semaphore(concurrency)
-        visits = []
-        for path, scheme in cases:
-            shot = SHOTS / f"{path.strip('/').replace('/', '_') or 'home'}-{scheme}.png" if SHOTS else None
-            visits.append(_visit(contexts[scheme], gate, f"{site_url}/{path}", shot))
-        found = await asyncio.gather(*visits)
-        await browser.close()
-    return dict(zip(cases, found, strict=True))
-
-
 @pytest.fixture(scope="session")
-def visits(site_url) -> dict:
-    """Every case of CASES visited once: {(path, scheme): what the visit found}."""
-    _require_chromium()
-    return asyncio.run(_visit_all(site_url, CASES))
+def visits(toured) -> dict:
+    """Every case of CASES, as the tour found it: {(path, scheme): what the visit found}."""
+    missing = [case for case in CASES if case not in toured]
+    assert missing == [], f"pages with a source that the build did not write: {missing}"
+    return toured
 
 
 @pytest.fixture(scope="module")
@@ -131,34 +81,6 @@ def _settle(page):
         page.wait_for_function(TYPESET, timeout=10_000)
     except PlaywrightTimeout:
         pass  # the assertions below report what is left untypeset
-
-
-TYPESET = """() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))"""
-
-
-MATH_STATE = r"""() => {
-  const marked = [...document.querySelectorAll('.arithmatex')];
-  const prose = document.querySelector('article').cloneNode(true);
-  prose.querySelectorAll('pre, code, .katex').forEach(el => el.remove());  // LaTeX shown as code is fine
-  return {
-    total: marked.length,
-    untypeset: marked.filter(el => !el.querySelector('.katex')).map(el => el.textContent.slice(0, 60)),
-    raw: /\\\(|\$\$/.test(prose.textContent),
-  };
-}"""
-
-# Diagrams are drawn at build time (handbook.diagrams): an inline SVG in a figure.diagram.
-DIAGRAMS = """() => [...document.querySelectorAll('article figure.diagram')].map(figure => {
-  const svg = figure.querySelector('svg');
-  return {label: svg ? svg.getAttribute('aria-label') : null,
-          height: svg ? svg.getBoundingClientRect().height : 0};
-})"""
-
-PLOT_SIZES = """() => [...document.querySelectorAll('article svg[role="img"]')].map(svg => {
-  const box = svg.getBoundingClientRect();
-  return {label: svg.getAttribute('aria-label'), width: box.width, height: box.height,
-          color: getComputedStyle(svg).color};
-})"""
 
 
 @pytest.mark.parametrize(("path", "scheme"), CASES)

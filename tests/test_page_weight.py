@@ -1,17 +1,6 @@
-"""scripts/page_weight.py counts what a static host sends: text compressed, fonts and images as they are."""
-
-import asyncio
-import gzip
+"""scripts/page_weight.py: every page's first visit within the budget (the weights come from the tour)."""
 
 import pytest
-
-
-def test_text_is_counted_gzip_compressed_and_a_font_as_it_is(script):
-    """A repetitive HTML body counts as its gzip size; a font's bytes count in full."""
-    weight = script("page_weight")
-    body = b"<p>the same words</p>" * 1000
-    assert weight.transferred("text/html; charset=utf-8", body) == len(gzip.compress(body, 6, mtime=0))
-    assert weight.transferred("font/woff2", body) == len(body)
 
 
 def test_every_page_of_a_site_is_listed_and_its_assets_are_not(script, tmp_path):
@@ -30,10 +19,19 @@ def test_a_heavy_page_and_a_heavy_median_break_the_budget(script):
     assert weight.over_budget({"a/": 260.0, "b/": 270.0}) == ["the median page weighs 265 KB (limit 250)"]
 
 
+def test_a_pages_weights_are_its_first_visits_responses_inside_the_site(script):
+    """weights_of reads each page's light (first) visit and names each response by its address in the site."""
+    toured = {
+        ("a/", "light"): {"weight": [("http://127.0.0.1:8123/a/", 10), ("http://127.0.0.1:8123/assets/x.css", 5)]},
+        ("a/", "dark"): {},
+    }
+    assert script("page_weight").weights_of(toured, ["a/"]) == {"a/": [("a/", 10), ("assets/x.css", 5)]}
+
+
 @pytest.mark.browser
-def test_every_page_of_the_site_keeps_the_first_visit_budget(script, built_site):
+def test_every_page_of_the_site_keeps_the_first_visit_budget(script, built_site, toured):
     """In Chromium, cache empty, every page's first visit is at most 400 KB and the median at most 250 KB."""
     weight = script("page_weight")
-    totals = weight.totals_of(asyncio.run(weight.weigh_all(built_site, weight.pages_of(built_site))))
+    totals = weight.totals_of(weight.weights_of(toured, weight.pages_of(built_site)))
     assert len(totals) > 40
     assert weight.over_budget(totals) == []
