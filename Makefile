@@ -43,9 +43,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# Two pytest-xdist workers (the machine's cores): the tour of the site in Chromium runs in one
+# while the other takes the rest, file by file (tests/conftest.py makes the groups).
+TEST_WORKERS ?= 2
+
 test: setup
 	@bash scripts/ensure_chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

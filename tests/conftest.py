@@ -97,16 +97,35 @@ def build_site():
     return _build
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks
+def pytest_collection_modifyitems(config, items):
+    """Groups for `make test`'s two pytest-xdist workers (``--dist loadgroup``): a file's tests
+    run in one worker, so its module fixtures run once; every test that reads the session's
+    tour of the site in Chromium (``toured``) runs in one worker, so the tour runs once."""
+    for item in items:
+        group = "tour" if "toured" in getattr(item, "fixturenames", ()) else item.path.relative_to(ROOT).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The handbook built with `mkdocs build --strict` into a temporary folder.
 
     This is the session's one build of the real site: it runs every page (or takes it from
-    the cache in .cache/handbook), and the tests read its HTML and its report.
+    the cache in .cache/handbook), and the tests read its HTML and its report. Under
+    pytest-xdist the workers share it: the first to ask builds it, the others wait for it.
     """
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = _build(site)
-    assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder that holds every worker's temporary folder
+    site, done = shared / "build" / "site", shared / "build" / "built"
+    with FileLock(shared / "build.lock"):
+        if not done.is_file():
+            result = _build(site)
+            assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
+            done.touch()
     return site
 
 
