@@ -94,6 +94,17 @@ def test_soft_threshold_is_the_prox_of_l1(v, t, w):
     assert objective(best) <= objective(w) + 1e-9
 
 
+def test_the_prox_check_rejects_a_wrong_prox():
+    """Planted fault: L2's shrinkage v/(1 + t) in place of soft-thresholding loses to w = 0 on ½(w - v)² + t|w|."""
+    v, t = 0.2, 0.25
+
+    def objective(x: float) -> float:
+        return 0.5 * (x - v) ** 2 + t * abs(x)
+
+    assert objective(v / (1 + t)) > objective(0.0) + 1e-9
+    assert objective(float(soft_threshold(v, t))) <= objective(0.0) + 1e-9
+
+
 @settings(max_examples=100, deadline=None)
 @given(v=vectors, t=strengths)
 def test_soft_threshold_optimality_condition(v, t):
