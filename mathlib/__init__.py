@@ -29,9 +29,11 @@ __all__ = [
     "formulas",
     "inference",
     "information",
+    "initialization",
     "linalg",
     "losses",
     "nn",
+    "penalties",
     "plotting",
     "probability",
 ]
@@ -46,9 +48,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         formulas,
         inference,
         information,
+        initialization,
         linalg,
         losses,
         nn,
+        penalties,
         plotting,
         probability,
     )
