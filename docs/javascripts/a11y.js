@@ -35,8 +35,13 @@ document$.subscribe(({ body }) => {
   if (resizes) resizes.disconnect(); // instant navigation replaced the page
   resizes = new ResizeObserver((entries) => entries.forEach((entry) => markScrollable(entry.target)));
   body.querySelectorAll(SCROLLABLE).forEach((element) => resizes.observe(element));
+  // A web font that arrives late widens a formula's content but not its box, which the
+  // ResizeObserver does not see: measure again once the fonts are in.
+  document.fonts.ready.then(() => body.querySelectorAll(SCROLLABLE).forEach(markScrollable));
   if (additions) additions.disconnect();
   unlandmark(body);
   additions = new MutationObserver(() => unlandmark(body));
   additions.observe(body, { childList: true, subtree: true });
 });
+
+document.fonts.addEventListener("loadingdone", () => document.querySelectorAll(SCROLLABLE).forEach(markScrollable));
