@@ -20,9 +20,16 @@ from typing import Any
 
 import numpy as np
 
-from mathlib._validation import as_array, as_rng, check_in_unit_interval, check_positive_int, finite_array
+from mathlib._validation import (
+    as_array,
+    as_rng,
+    check_in_unit_interval,
+    check_positive_int,
+    check_same_shape,
+    finite_array,
+)
 from mathlib.activations import softmax
-from mathlib.losses import _class_indices  # indices (n,) or one-hot (n, k), checked
+from mathlib.losses import _class_indices, _pair  # labels checked; two arrays of one shape
 
 __all__ = [
     "accuracy",
@@ -306,8 +313,7 @@ def confusion_matrix(y: Any, y_hat: Any, k: int) -> np.ndarray:
     k = check_positive_int(k, func="confusion_matrix", arg="k")
     y = _labels(y, k, "confusion_matrix", "y")
     y_hat = _labels(y_hat, k, "confusion_matrix", "y_hat")
-    if y.shape != y_hat.shape:
-        raise ValueError(f"confusion_matrix: y is {y.shape} and y_hat is {y_hat.shape}; they must have the same shape")
+    check_same_shape(y, y_hat, func="confusion_matrix", names=("y", "y_hat"))
     return np.bincount(k * y + y_hat, minlength=k * k).reshape(k, k)
 
 
@@ -336,10 +342,7 @@ def accuracy(y: Any, y_hat: Any) -> float:
     >>> accuracy([1, 0, 1, 1], [1, 1, 1, 0])
     0.5
     """
-    y = as_array(y, func="accuracy", arg="y")
-    y_hat = as_array(y_hat, func="accuracy", arg="y_hat")
-    if y.shape != y_hat.shape:
-        raise ValueError(f"accuracy: y is {y.shape} and y_hat is {y_hat.shape}; they must have the same shape")
+    y, y_hat = _pair(y, y_hat, "accuracy", ("y", "y_hat"))  # numeric, same shape
     return float(np.mean(y == y_hat))
 
 
