@@ -326,18 +326,6 @@ def test_accuracy_values_and_errors():
 # ---- stratified_split -------------------------------------------------------------------------------
 
 
-def _page_split(y, fractions, rng):
-    """The stratified split written out by hand on the Real data page, for comparison."""
-    parts = ([], [], [])
-    for label in np.unique(y):
-        members = rng.permutation(np.flatnonzero(y == label))
-        n_train = round(fractions[0] * len(members))
-        n_val = round(fractions[1] * len(members))
-        for part, piece in zip(parts, np.split(members, [n_train, n_train + n_val]), strict=True):
-            part.append(piece)
-    return tuple(rng.permutation(np.concatenate(part)) for part in parts)
-
-
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.integers(0, 3), min_size=1, max_size=80), st.integers(0, 1000))
 def test_stratified_split_is_a_partition_with_rounded_class_shares(labels, seed):
@@ -348,14 +336,6 @@ def test_stratified_split_is_a_partition_with_rounded_class_shares(labels, seed)
     for c in np.unique(y):
         m = int(np.sum(y == c))
         assert np.sum(y[train] == c) == round(0.6 * m) and np.sum(y[val] == c) == round(0.2 * m)
-
-
-def test_stratified_split_reproduces_the_real_data_page():
-    """With the same seed it gives the same parts as the Real data page's hand-written split."""
-    y = np.random.default_rng(3).integers(0, 2, size=100)
-    ours = stratified_split(y, (0.6, 0.2), rng=np.random.default_rng(0))
-    theirs = _page_split(y, (0.6, 0.2), np.random.default_rng(0))
-    assert all(np.array_equal(a, b) for a, b in zip(ours, theirs, strict=True))
 
 
 @pytest.mark.parametrize(
