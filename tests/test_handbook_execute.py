@@ -168,3 +168,26 @@ def test_quiz_outcome_survives_the_cache():
     quiz = "question: Q?\noptions:\n  - text: a\n    correct: true\n    why: yes\n  - text: b\n    why: no\n"
     outcome = run(quiz, lang="quiz")
     assert Outcome.from_dict(outcome.to_dict(10), 10).question == outcome.question
+
+
+# A block that included a three-line snippet on its line 1: code lines 1-3 come from block line 1.
+_INCLUDED = "def half(v):\n    return v / 2\n\nprint(half(8))\n#> 4.0\nprint(half(1))\n#> 9"
+_LINE_MAP = [1, 1, 1, 2, 3, 4, 5]
+
+
+def test_a_wrong_output_after_an_included_snippet_names_the_page_line_of_its_group():
+    """With a line map the mismatch is reported at the #> line of the page (10 + 5), not of the expanded code."""
+    with pytest.raises(BlockFailure, match=r"^docs/p\.md:15: the output does not match"):
+        run_block(_INCLUDED, "python", {}, page="docs/p.md", line=10, line_map=_LINE_MAP)
+
+
+def test_groups_after_an_included_snippet_are_at_page_lines():
+    """The checked groups carry page lines, so make update-examples rewrites the lines that hold them."""
+    outcome = run_block(_INCLUDED, "python", {}, page="docs/p.md", line=10, line_map=_LINE_MAP, check=False)
+    assert [(first, last) for first, last, _ in outcome.groups] == [(13, 13), (15, 15)]
+
+
+def test_a_traceback_after_an_included_snippet_names_the_page_line():
+    """An error two lines below the include is reported at the page line of the statement that raised."""
+    with pytest.raises(BlockFailure, match=r'File "docs/p\.md", line 13'):
+        run_block("x = 1\ny = 2\n\n1 / 0", "python", {}, page="docs/p.md", line=10, line_map=[1, 1, 1, 3])

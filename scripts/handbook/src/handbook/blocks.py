@@ -22,7 +22,16 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["EXECUTABLE", "Block", "annotate_lines", "expand_snippets", "fenced_lines", "find_blocks", "parse_options"]
+__all__ = [
+    "EXECUTABLE",
+    "Block",
+    "annotate_lines",
+    "expand_snippets",
+    "expand_snippets_mapped",
+    "fenced_lines",
+    "find_blocks",
+    "parse_options",
+]
 
 EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon", "quiz": "quiz"}
 
@@ -153,3 +162,26 @@ def expand_snippets(code: str, snippets: dict, base: Path) -> str:
     settings["base_path"] = [str((base / path).resolve()) for path in paths]
     md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": settings})
     return "\n".join(md.preprocessors["snippet"].run(code.split("\n")))
+
+
+def expand_snippets_mapped(code: str, snippets: dict, base: Path) -> tuple[str, list[int] | None]:
+    """:func:`expand_snippets`, and the block line (1-based) each line of the result came from.
+
+    A ``--8<-- "file.py"`` line becomes the file's lines, so lines after it move down; the map
+    (``None`` when nothing was included) lets the executor name the page's own line numbers in
+    tracebacks and failures, and lets ``make update-examples`` rewrite the right ``#>`` lines.
+    Each include line is expanded on its own, which is what pymdownx.snippets does with the
+    one-line form; the block form (a bare ``--8<--`` line, then file names) is expanded whole.
+    """
+    if "--8<--" not in code:
+        return code, None
+    lines = code.split("\n")
+    if any(line.strip() == "--8<--" for line in lines):
+        return expand_snippets(code, snippets, base), None
+    expanded: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        piece = expand_snippets(line, snippets, base).split("\n") if "--8<--" in line else [line]
+        expanded += piece
+        origin += [number] * len(piece)
+    return "\n".join(expanded), origin

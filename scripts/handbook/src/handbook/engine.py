@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import figures, lint, options, profiles
-from handbook.blocks import Block, expand_snippets, find_blocks
+from handbook.blocks import Block, expand_snippets_mapped, find_blocks
 from handbook.cache import Store, environment_key, page_key
 from handbook.docstrings import documented_modules
 from handbook.inline import find_inline
@@ -173,12 +173,15 @@ class Engine:
             if not block.executes:
                 continue
             try:
-                code = expand_snippets(block.code, self.site.snippets, self.site.root)
+                code, line_map = expand_snippets_mapped(block.code, self.site.snippets, self.site.root)
             except Exception as error:  # a missing snippet file: snippets' own message
                 problems.append(Problem(block.line, f"{page}:{block.line}: the snippet could not be included: {error}"))
-                code = block.code
+                code, line_map = block.code, None
             options_ = {k: v for k, v in block.options.items() if k != "line"}
-            run.append({"lang": block.lang, "code": code, "line": block.line, "options": options_})
+            spec = {"lang": block.lang, "code": code, "line": block.line, "options": options_}
+            if line_map is not None:
+                spec["line_map"] = line_map
+            run.append(spec)
             limits.append(float(block.options.get("timeout", self.site.timeout)))
         # Inline expressions run at their place in the page: after the blocks above them.
         for item in find_inline(text):

@@ -140,24 +140,50 @@ def _diff(expected: str, actual: str) -> str:
 
 
 # --------------------------------------------------------------------------- running
-def _format_traceback(error: BaseException, filename: str, code: str, offset: int) -> str:
-    lines = code.split("\n")
+def _page_lines(code: str, offset: int, line_map: list[int] | None) -> list[int]:
+    """The page line of each line of ``code``: ``offset`` (the fence's line) plus its line in
+    the block, which ``line_map`` gives when snippets were included (:func:`expand_snippets_mapped`)."""
+    count = code.count("\n") + 1
+    return [offset + n for n in (line_map or range(1, count + 1))]
+
+
+def _format_traceback(error: BaseException, filename: str, code: str, offset: int, line_map=None) -> str:
+    page_lines = _page_lines(code, offset, line_map)
+    # The page is not a module linecache knows: each page line's source, where it is one line
+    # of code (an included snippet's many lines all sit on its --8<-- line).
+    shown = {n: text for n, text in zip(page_lines, code.split("\n"), strict=True) if page_lines.count(n) == 1}
     trace = traceback.TracebackException.from_exception(error)
     # Drop the executor's own frames: the reader's traceback starts in the block.
     first = next((i for i, frame in enumerate(trace.stack) if frame.filename == filename), 0)
     trace.stack = traceback.StackSummary.from_list(trace.stack[first:])
     for frame in trace.stack:
-        if frame.filename == filename and frame.lineno and 0 < frame.lineno - offset <= len(lines):
-            frame._line = lines[frame.lineno - offset - 1]  # the page is not a module linecache knows
+        if frame.filename == filename and frame.lineno in shown:
+            frame._line = shown[frame.lineno]
     return "".join(trace.format())
 
 
-def _exec_python(code: str, namespace: dict, filename: str, recorder: _Recorder, offset: int, outcome: Outcome) -> None:
+def _at_page_lines(tree: ast.Module, page_lines: list[int]) -> ast.Module:
+    """``tree`` with every node's line numbers replaced by the page's."""
+    for node in ast.walk(tree):
+        first, last = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        if first:
+            node.lineno = page_lines[first - 1]
+        if last:
+            node.end_lineno = page_lines[last - 1]
+            if first and last != first and node.lineno == node.end_lineno:
+                # Lines of a snippet folded onto its --8<-- line: the columns no longer order.
+                node.end_col_offset = max(node.end_col_offset or 0, node.col_offset or 0)
+    return tree
+
+
+def _exec_python(
+    code: str, namespace: dict, filename: str, recorder: _Recorder, page_lines: list[int], outcome: Outcome
+) -> None:
     """Run the block; a displayable final expression goes to ``outcome.html``/``.markdown``.
 
-    Line numbers are shifted by ``offset`` so that they are the page's own.
+    Line numbers are the page's own (``page_lines``, one per line of ``code``).
     """
-    tree = ast.increment_lineno(ast.parse(code, filename=filename), offset)
+    tree = _at_page_lines(ast.parse(code, filename=filename), page_lines)
     last_expr = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
         last_line = tree.body[-1].lineno
@@ -195,13 +221,15 @@ def run_block(
     line: int,
     options: dict[str, str] | None = None,
     check: bool = True,
+    line_map: list[int] | None = None,
 ) -> Outcome:
     """Run one block in ``namespace`` and verify it; raise :class:`BlockFailure` on any problem.
 
     ``page`` and ``line`` (of the opening fence) name the block in messages; tracebacks point
     at the page's own line numbers, e.g. ``File "docs/pillars/calculus.md", line 44``.
     With ``check=False`` the stated outputs are not compared, only collected with the real
-    ones (``make update-examples`` rewrites the source from them).
+    ones (``make update-examples`` rewrites the source from them). ``line_map`` gives each
+    line of ``code`` its line in the block when included snippets have moved them.
     """
     options = options or {}
     where = f"{page}:{line}"
@@ -219,24 +247,25 @@ def run_block(
 
     recorder = _Recorder(filename)
     outcome = Outcome()
+    page_lines = _page_lines(code, line, line_map)
     expected_error = options.get("raises")
     with redirect_stdout(recorder), warnings.catch_warnings():
         warnings.simplefilter("error")
         warnings.simplefilter("default", DeprecationWarning)
         warnings.simplefilter("default", PendingDeprecationWarning)
         try:
-            _exec_python(code, namespace, filename, recorder, offset=line, outcome=outcome)
+            _exec_python(code, namespace, filename, recorder, page_lines, outcome=outcome)
         except BaseException as error:
             if expected_error is None or isinstance(error, KeyboardInterrupt | SystemExit):
                 raise BlockFailure(
-                    f"{where}: the block raised\n{_format_traceback(error, filename, code, line)}"
+                    f"{where}: the block raised\n{_format_traceback(error, filename, code, line, line_map)}"
                 ) from error
             outcome.error = _check_expected_error(error, expected_error, options.get("match"), where)
         else:
             if expected_error is not None:
                 raise BlockFailure(f"{where}: the block was expected to raise {expected_error}, but it did not")
     outcome.stdout = recorder.getvalue()
-    outcome.groups = _check_groups(code, recorder.pieces, page, offset=line, check=check)
+    outcome.groups = _check_groups(code, recorder.pieces, page, page_lines, check=check)
     return outcome
 
 
@@ -251,13 +280,13 @@ def _check_expected_error(error: BaseException, expected: str, match: str | None
 
 
 def _check_groups(
-    code: str, pieces: list[tuple[int, str]], page: str, offset: int, check: bool
+    code: str, pieces: list[tuple[int, str]], page: str, page_lines: list[int], check: bool
 ) -> list[tuple[int, int, str]]:
-    groups = [(first + offset, last + offset, text) for first, last, text in expected_groups(code)]
+    groups = [(page_lines[first - 1], page_lines[last - 1], text) for first, last, text in expected_groups(code)]
     if not groups:
         return []
     checked = []
-    previous_end = offset
+    previous_end = page_lines[0] - 1
     for first, last, expected in groups:
         actual = "".join(text for line, text in pieces if previous_end < line < first)
         if check and _normalise(actual) != _normalise(expected):

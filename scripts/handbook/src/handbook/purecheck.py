@@ -17,7 +17,7 @@ import json
 import subprocess
 import sys
 
-from handbook.blocks import expand_snippets
+from handbook.blocks import expand_snippets_mapped
 from handbook.runnable import is_runnable
 
 __all__ = ["check_runnable"]
@@ -42,9 +42,9 @@ sys.meta_path.insert(0, Offline())
 failures = []
 for page, blocks in json.load(sys.stdin):
     namespace = {"__name__": "__main__"}
-    for line, code, options in blocks:
+    for line, code, line_map, options in blocks:
         try:
-            run_block(code, "python", namespace, page=page, line=line, options=options)
+            run_block(code, "python", namespace, page=page, line=line, options=options, line_map=line_map)
         except BlockFailure as failure:
             failures.append(f"{failure}\n(run as a runnable block: the standard library and the project only, "
                             "after the page's earlier runnable blocks)")
@@ -58,7 +58,7 @@ def check_runnable(plans, site, store, environment: str) -> list[str]:
     pages = []
     for plan in plans:
         blocks = [
-            [b.line, expand_snippets(b.code, site.snippets, site.root), b.options]
+            [b.line, *expand_snippets_mapped(b.code, site.snippets, site.root), b.options]
             for b in plan.blocks
             if b.lang == "python" and is_runnable(b.options)
         ]

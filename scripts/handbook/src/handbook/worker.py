@@ -69,6 +69,7 @@ def run_page(job: dict, send) -> None:
                     line=block["line"],
                     options=block["options"],
                     check=job["check"],
+                    line_map=block.get("line_map"),
                 )
                 outcome = result.to_dict(block["line"])
         except BlockFailure as error:
