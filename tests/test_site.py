@@ -148,6 +148,39 @@ def test_every_content_page_names_its_sources(page):
     assert re.search(r"^## Sources and further reading$", page.read_text(encoding="utf-8"), re.MULTILINE)
 
 
+# Pages that teach no lesson of their own: the hubs, and the reference pages read by lookup.
+NOT_LESSONS = {"index.md", "pillars/index.md", "chapter2/index.md", "india/index.md"} | {
+    "chapter2/exercises.md",
+    "chapter2/cheat-sheet.md",
+    "notation.md",
+}
+_OBJECTIVES = re.compile(
+    r"^(?:After this (?:page|section) you can|By the end of this section you will be able to):?\n\n- ",
+    re.MULTILINE,
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [p for p in CONTENT_PAGES if p.relative_to(ROOT / "docs").as_posix() not in NOT_LESSONS],
+    ids=lambda p: p.relative_to(ROOT / "docs").as_posix(),
+)
+def test_every_lesson_states_its_learning_objectives(page):
+    """Each teaching page lists what a reader can do after it ("After this page you can:" and a list)."""
+    text = page.read_text(encoding="utf-8")
+    match = _OBJECTIVES.search(text)
+    assert match is not None
+    assert match.start() < text.index("\n## ")  # at the top, before the first section
+
+
+def test_the_objectives_check_needs_a_list_before_the_first_section():
+    """A planted page with objectives after its first section, or with no list, is not accepted."""
+    late = "# P\n\nIntro.\n\n## One\n\nAfter this page you can:\n\n- do it\n"
+    bare = "# P\n\nAfter this page you can: do it.\n\n## One\n"
+    assert _OBJECTIVES.search(bare) is None
+    assert _OBJECTIVES.search(late).start() > late.index("\n## ")
+
+
 def test_no_page_points_to_a_source_file_a_reader_cannot_see():
     """Pages name works by title and author, never as "source 004" or "seed 002"."""
     pattern = re.compile(r"\b(?:source|seed|file)s? 00[0-4]\b", re.IGNORECASE)
