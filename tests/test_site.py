@@ -181,6 +181,40 @@ def test_the_objectives_check_needs_a_list_before_the_first_section():
     assert _OBJECTIVES.search(late).start() > late.index("\n## ")
 
 
+# The sections of the toolkit chapter and the pages added to the path with their own exercises.
+EXERCISED = [
+    "chapter2/linear-algebra.md",
+    "chapter2/calculus.md",
+    "chapter2/probability.md",
+    "chapter2/information-theory.md",
+    "chapter2/decompositions.md",
+    "autograd.md",
+    "from-scratch/softmax-regression.md",
+    "from-scratch/optimisers.md",
+]
+
+
+def exercises_in(text: str) -> int:
+    """Questions (admonitions and quizzes) in the page's "## Exercises" section."""
+    section = re.search(r"^## Exercises\n(.*?)(?=^## )", text, re.MULTILINE | re.DOTALL)
+    if section is None:
+        return 0
+    return len(re.findall(r"^(?:!!!|\?\?\?) question|^```quiz", section.group(1), re.MULTILINE))
+
+
+@pytest.mark.parametrize("page", EXERCISED)
+def test_each_section_ends_with_five_to_eight_exercises(page):
+    """The toolkit's sections and the new pages each end with an Exercises section of 5 to 8 questions."""
+    assert 5 <= exercises_in((ROOT / "docs" / page).read_text(encoding="utf-8")) <= 8
+
+
+def test_the_exercise_count_reads_only_the_exercises_section():
+    """A question before the section, or after it, is not counted; one check-yourself is not an exercise set."""
+    text = '!!! question "a"\n\n## Exercises\n\n!!! question "b"\n\n```quiz\n```\n\n## Summary\n\n!!! question "c"\n'
+    assert exercises_in(text) == 2
+    assert exercises_in('# P\n\n!!! question "Check yourself"\n\n## Summary\n') == 0
+
+
 def test_no_page_points_to_a_source_file_a_reader_cannot_see():
     """Pages name works by title and author, never as "source 004" or "seed 002"."""
     pattern = re.compile(r"\b(?:source|seed|file)s? 00[0-4]\b", re.IGNORECASE)
