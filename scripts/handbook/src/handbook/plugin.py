@@ -312,7 +312,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = Markup(cached["html"])
         else:
             before = MarkdownConverter.counter
-            html = self._format(src, language, line, block_options, MarkdownConverter(md))
+            html = self._format(src, language, line, block_options, md)
             passed = _shown(block_options) or (result is not None and result.ran and not result.failure)
             if self.renders and passed:  # a failure shown by `mkdocs serve` is never stored
                 self.renders.put(key, {"html": str(html), "ids": MarkdownConverter.counter - before})
@@ -320,15 +320,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # may format a fence and still drop the result (a fence inside an indented code block).
         return f'<div class="handbook-block" data-block="{line}">{html}</div>'
 
-    def _format(self, src, language, line, block_options, converter) -> str:
+    def _format(self, src, language, line, block_options, md) -> str:
+        converter = MarkdownConverter(md)
         if _shown(block_options):
-            return render.render_source(src, language, block_options, converter)
+            return render.render_source(src, language, block_options, md, converter)
         result = self.current.result_at(line)
         if result is None or result.failure or not result.ran:
             message = (result.failure if result else None) or f"{self.current.plan.page}:{line}: this block did not run"
             return render.render_failure(message, converter)  # already reported by on_page_markdown
         outcome = Outcome.from_dict(result.outcome, line)
-        return render.render_block(src, language, block_options, outcome, converter, line)
+        return render.render_block(src, language, block_options, outcome, md, converter, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri.endswith(".ipynb"):

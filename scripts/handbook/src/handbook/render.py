@@ -2,8 +2,10 @@
 
 :mod:`handbook.plugin` calls :func:`render_block` from the superfences formatter of each
 block, with the block's result from the engine (run now or read from the cache), so a page
-renders the same either way. markdown-exec does the Markdown plumbing
-(``MarkdownConverter``, ``code_block``).
+renders the same either way. A block's code and text output are highlighted by the page's own
+superfences preprocessor, with the page's settings, which is what converting them as fences
+would do; markdown-exec's ``MarkdownConverter`` converts what only Markdown can render (a
+diagram, display math, a quiz's text), in a fresh Markdown instance that leaves the page's alone.
 """
 
 from __future__ import annotations
@@ -17,13 +19,55 @@ from handbook import runnable
 from handbook.execute import Outcome, strip_expectations
 from handbook.quiz import render_question
 
-__all__ = ["render_block", "render_failure", "render_source"]
+__all__ = ["highlight", "render_block", "render_failure", "render_source"]
 
 
-def render_source(src: str, language: str, block_options: dict, converter: MarkdownConverter) -> str:
+def highlight(md, blocks: list[tuple[str, str, str | None]]) -> list[str]:
+    """HTML of each code block ``(language, source, title)``, as the fences
+    ``code_block(language, source, title=title)`` converted together would give it.
+
+    Converting a fence costs a fresh Markdown instance and a whole pipeline (markdown-exec's
+    way); this calls superfences' own highlighter, as that pipeline would, for a quarter of the
+    time. The highlight extension numbers code blocks (for line anchors) from 1 in each
+    conversion, so the page's count is kept aside and restored.
+    """
+    fences = md.preprocessors["fenced_code_block"]
+    fences.get_hl_settings()
+    count = fences.highlight_ext.pygments_code_block
+    out = []
+    try:
+        for index, (language, src, title) in enumerate(blocks):
+            fences.highlight_ext.pygments_code_block = index
+            options = {"title": title} if title else {}
+            out.append(
+                fences.highlight(src=src, language=language, options=options, md=md, classes=[], id_value="", attrs={})
+            )
+    finally:
+        fences.highlight_ext.pygments_code_block = count
+    return out
+
+
+def _convert(md, converter: MarkdownConverter, parts: list, stash: dict, prefix: str | None = None) -> str:
+    """``parts`` (code blocks as ``(language, source, title)``, stash placeholders, Markdown) as HTML.
+
+    Code and placeholders alone are highlighted directly; anything else goes through one
+    Markdown conversion, as all of it did before. Either way MarkdownConverter's id counter
+    advances by the one conversion, so the ids of later outputs do not depend on the route.
+    """
+    if all(isinstance(part, tuple) or part in stash for part in parts):
+        MarkdownConverter.counter += 1
+        code = iter(highlight(md, [part for part in parts if isinstance(part, tuple)]))
+        return "\n".join(next(code) if isinstance(part, tuple) else stash[part] for part in parts)
+    text = "\n\n".join(
+        code_block(part[0], part[1], **({"title": part[2]} if part[2] else {})) if isinstance(part, tuple) else part
+        for part in parts
+    )
+    return str(converter.convert(text, stash=stash, id_prefix=prefix))
+
+
+def render_source(src: str, language: str, block_options: dict, md, converter: MarkdownConverter) -> str:
     """A block shown, never run (``exec="off"``: a shell session, library source by snippet)."""
-    title = {"title": block_options["title"]} if "title" in block_options else {}
-    return converter.convert(code_block(language, src, **title))
+    return _convert(md, converter, [(language, src, block_options.get("title"))], {})
 
 
 def render_failure(message: str, converter: MarkdownConverter) -> str:
@@ -44,21 +88,21 @@ def _inline(text: str, converter: MarkdownConverter) -> str:
 
 
 def render_block(
-    src: str, language: str, block_options: dict, outcome: Outcome, converter: MarkdownConverter, line: int
+    src: str, language: str, block_options: dict, outcome: Outcome, md, converter: MarkdownConverter, line: int
 ) -> str:
     """A block that ran: its source (``#>`` lines dropped), its output, figures and error."""
-    title = {"title": block_options["title"]} if "title" in block_options else {}
+    title = block_options.get("title")
     if language == "quiz":
         return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, converter))
     if language == "pycon":
-        html_out = converter.convert(code_block("pycon", outcome.transcript or "", **title))
+        html_out = _convert(md, converter, [("pycon", outcome.transcript or "", title)], {})
         return f'<div class="handbook-exec">{html_out}</div>'
     # show="output": the code runs but only its output is shown (a gallery card whose code
     # is on the story's own page).
-    parts = [] if block_options.get("show") == "output" else [code_block("python", strip_expectations(src), **title)]
+    parts: list = [] if block_options.get("show") == "output" else [("python", strip_expectations(src), title)]
     if outcome.stdout:
         label = "Output · verified at build" if outcome.groups else "Output"
-        parts.append(code_block("text", outcome.stdout.rstrip("\n"), title=label))
+        parts.append(("text", outcome.stdout.rstrip("\n"), label))
     stash = {}
     if outcome.error:
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-error"></div>'
@@ -74,8 +118,8 @@ def render_block(
         parts.append(placeholder)
     prefix = f"exec{converter.counter}-"
     if runnable.is_runnable(block_options):  # the code and its output apart: run.js edits one, rewrites the other
-        code_html = converter.convert(parts[0], id_prefix=prefix)
-        output_html = converter.convert("\n\n".join(parts[1:]), stash=stash, id_prefix=prefix) if parts[1:] else ""
+        code_html = _convert(md, converter, parts[:1], stash, prefix)
+        output_html = _convert(md, converter, parts[1:], stash, prefix) if parts[1:] else ""
         return f'<div class="handbook-exec">{runnable.wrap(code_html, output_html, line)}</div>'
-    html_out = converter.convert("\n\n".join(parts), stash=stash, id_prefix=prefix)
+    html_out = _convert(md, converter, parts, stash, prefix)
     return f'<div class="handbook-exec">{html_out}</div>'
