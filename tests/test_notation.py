@@ -18,7 +18,7 @@ _ALPHA_STEP = re.compile(r"-\s*\d*\s*\\alpha\b")
 
 # W (with an optional subscript) directly before an input vector: W x, W_1 \mathbf{x}, W_h h.
 _W = r"(?<![\\\w])W(?:_\{[^}]*\}|_\\text\{[^}]*\}|_\w+)?"
-_VECTOR = r"(?:\\mathbf\{(?:x|h|a|out)\}|x\b|h\b)"
+_VECTOR = r"(?:\\(?:tilde|hat|bar)\{)?(?:\\mathbf\s*\{?(?:x|h|a|out)\b|x\b|h\b)"
 _W_TIMES_VECTOR = re.compile(_W + r"(?:\s|\\,|\\;)*" + _VECTOR)
 # The same in code: matmul(W1, x) or W_h @ x, with one of the names pages give an input vector.
 _INPUT = r"(?:x|x_\w+|h|h_\w*|hidden|out_h|person|a)\b"
@@ -75,17 +75,18 @@ def test_the_check_finds_alpha_in_an_update_rule_and_next_to_learning_rate():
 
 
 def test_the_check_finds_w_times_x_in_formulas_and_code():
-    """W x, W_1 \\mathbf{x}, matmul(W, x) and W_h @ x are found; W^T x, X W, W delta and a quoted source are not."""
+    """W x, W_1 x, matmul(W, x), W_h @ x and W_1 \\tilde{x} are found; W^T x, XW, W delta, a quoted source are not."""
     text = (
         "$z = W\\mathbf{x} + b$\n"
         "$z_1 = W_1 x + b_1$\n"
         "z = matmul(W, x) + b\n"
         "out_h = sigmoid(W_h @ x + b1)\n"
+        "$\\operatorname{relu}(W_1 \\tilde{\\mathbf x} + b)$\n"
         "$z = W^\\top \\mathbf{x} + b$, Z = matmul(X, W), dx = matmul(W2, delta2)\n"
         "*Math-to-Code Translation* writes $z = Wx + b$\n"
         "forgot = matmul(W, x)  # wrong on purpose: the transpose left out\n"
     )
-    assert offending_lines(text, weights_before_inputs) == [1, 2, 3, 4]
+    assert offending_lines(text, weights_before_inputs) == [1, 2, 3, 4, 5]
 
 
 def test_the_check_finds_ln_in_formulas_and_printed_text():

@@ -181,6 +181,16 @@ def test_the_objectives_check_needs_a_list_before_the_first_section():
     assert _OBJECTIVES.search(late).start() > late.index("\n## ")
 
 
+@pytest.mark.parametrize(
+    "page",
+    [p for p in CONTENT_PAGES if p.relative_to(ROOT / "docs").as_posix() not in NOT_LESSONS],
+    ids=lambda p: p.relative_to(ROOT / "docs").as_posix(),
+)
+def test_every_lesson_links_the_notation_page(page):
+    """Each teaching page links docs/notation.md (where it first uses a symbol the page fixes)."""
+    assert re.search(r"\]\((?:\.\./)*notation\.md(?:#[\w-]+)?\)", page.read_text(encoding="utf-8"))
+
+
 # The sections of the toolkit chapter and the pages added to the path with their own exercises.
 EXERCISED = [
     "chapter2/linear-algebra.md",
