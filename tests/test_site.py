@@ -154,17 +154,14 @@ NOT_LESSONS = {"index.md", "pillars/index.md", "chapter2/index.md", "india/index
     "chapter2/cheat-sheet.md",
     "notation.md",
 }
+LESSONS = [p for p in CONTENT_PAGES if p.relative_to(ROOT / "docs").as_posix() not in NOT_LESSONS]
 _OBJECTIVES = re.compile(
     r"^(?:After this (?:page|section) you can|By the end of this section you will be able to):?\n\n- ",
     re.MULTILINE,
 )
 
 
-@pytest.mark.parametrize(
-    "page",
-    [p for p in CONTENT_PAGES if p.relative_to(ROOT / "docs").as_posix() not in NOT_LESSONS],
-    ids=lambda p: p.relative_to(ROOT / "docs").as_posix(),
-)
+@pytest.mark.parametrize("page", LESSONS, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
 def test_every_lesson_states_its_learning_objectives(page):
     """Each teaching page lists what a reader can do after it ("After this page you can:" and a list)."""
     text = page.read_text(encoding="utf-8")
@@ -181,11 +178,7 @@ def test_the_objectives_check_needs_a_list_before_the_first_section():
     assert _OBJECTIVES.search(late).start() > late.index("\n## ")
 
 
-@pytest.mark.parametrize(
-    "page",
-    [p for p in CONTENT_PAGES if p.relative_to(ROOT / "docs").as_posix() not in NOT_LESSONS],
-    ids=lambda p: p.relative_to(ROOT / "docs").as_posix(),
-)
+@pytest.mark.parametrize("page", LESSONS, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
 def test_every_lesson_links_the_notation_page(page):
     """Each teaching page links docs/notation.md (where it first uses a symbol the page fixes)."""
     assert re.search(r"\]\((?:\.\./)*notation\.md(?:#[\w-]+)?\)", page.read_text(encoding="utf-8"))

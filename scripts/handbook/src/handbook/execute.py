@@ -27,6 +27,7 @@ import re
 import sys
 import traceback
 import warnings
+from collections import Counter
 from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 
@@ -147,11 +148,11 @@ def _page_lines(code: str, offset: int, line_map: list[int] | None) -> list[int]
     return [offset + n for n in (line_map or range(1, count + 1))]
 
 
-def _format_traceback(error: BaseException, filename: str, code: str, offset: int, line_map=None) -> str:
-    page_lines = _page_lines(code, offset, line_map)
+def _format_traceback(error: BaseException, filename: str, code: str, page_lines: list[int]) -> str:
     # The page is not a module linecache knows: each page line's source, where it is one line
     # of code (an included snippet's many lines all sit on its --8<-- line).
-    shown = {n: text for n, text in zip(page_lines, code.split("\n"), strict=True) if page_lines.count(n) == 1}
+    folded = Counter(page_lines)
+    shown = {n: text for n, text in zip(page_lines, code.split("\n"), strict=True) if folded[n] == 1}
     trace = traceback.TracebackException.from_exception(error)
     # Drop the executor's own frames: the reader's traceback starts in the block.
     first = next((i for i, frame in enumerate(trace.stack) if frame.filename == filename), 0)
@@ -258,7 +259,7 @@ def run_block(
         except BaseException as error:
             if expected_error is None or isinstance(error, KeyboardInterrupt | SystemExit):
                 raise BlockFailure(
-                    f"{where}: the block raised\n{_format_traceback(error, filename, code, line, line_map)}"
+                    f"{where}: the block raised\n{_format_traceback(error, filename, code, page_lines)}"
                 ) from error
             outcome.error = _check_expected_error(error, expected_error, options.get("match"), where)
         else:
@@ -321,9 +322,10 @@ def _run_pycon(code: str, namespace: dict, *, filename: str, offset: int, check:
                 exec(compile(tree, filename, "single"), namespace)
             except Exception as error:
                 if example.exc_msg is None:
+                    lines = _page_lines(example.source, offset + example.lineno, None)
                     raise BlockFailure(
                         f"{filename}:{offset + example.lineno + 1}: the example raised\n"
-                        f"{_format_traceback(error, filename, example.source, offset + example.lineno)}"
+                        f"{_format_traceback(error, filename, example.source, lines)}"
                     ) from error
                 error_line = traceback.format_exception_only(type(error), error)[-1]
         got = recorder.getvalue()

@@ -321,15 +321,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return f'<div class="handbook-block" data-block="{line}">{html}</div>'
 
     def _format(self, src, language, line, block_options, md) -> str:
-        converter = MarkdownConverter(md)
         if _shown(block_options):
-            return render.render_source(src, language, block_options, md, converter)
+            return render.render_source(src, language, block_options, md)
         result = self.current.result_at(line)
         if result is None or result.failure or not result.ran:
             message = (result.failure if result else None) or f"{self.current.plan.page}:{line}: this block did not run"
-            return render.render_failure(message, converter)  # already reported by on_page_markdown
+            return render.render_failure(message, md)  # already reported by on_page_markdown
         outcome = Outcome.from_dict(result.outcome, line)
-        return render.render_block(src, language, block_options, outcome, md, converter, line)
+        return render.render_block(src, language, block_options, outcome, md, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         if page.file.src_uri.endswith(".ipynb"):

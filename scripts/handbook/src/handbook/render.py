@@ -47,7 +47,7 @@ def highlight(md, blocks: list[tuple[str, str, str | None]]) -> list[str]:
     return out
 
 
-def _convert(md, converter: MarkdownConverter, parts: list, stash: dict, prefix: str | None = None) -> str:
+def _convert(md, parts: list, stash: dict, prefix: str | None = None) -> str:
     """``parts`` (code blocks as ``(language, source, title)``, stash placeholders, Markdown) as HTML.
 
     Code and placeholders alone are highlighted directly; anything else goes through one
@@ -62,40 +62,38 @@ def _convert(md, converter: MarkdownConverter, parts: list, stash: dict, prefix:
         code_block(part[0], part[1], **({"title": part[2]} if part[2] else {})) if isinstance(part, tuple) else part
         for part in parts
     )
-    return str(converter.convert(text, stash=stash, id_prefix=prefix))
+    return str(MarkdownConverter(md).convert(text, stash=stash, id_prefix=prefix))
 
 
-def render_source(src: str, language: str, block_options: dict, md, converter: MarkdownConverter) -> str:
+def render_source(src: str, language: str, block_options: dict, md) -> str:
     """A block shown, never run (``exec="off"``: a shell session, library source by snippet)."""
-    return _convert(md, converter, [(language, src, block_options.get("title"))], {})
+    return _convert(md, [(language, src, block_options.get("title"))], {})
 
 
-def render_failure(message: str, converter: MarkdownConverter) -> str:
+def render_failure(message: str, md) -> str:
     """Under ``mkdocs serve`` a failing block is shown where it is, and writing goes on."""
-    return converter.convert('!!! failure "This block failed"\n\n' + _indent(code_block("text", message)))
+    return MarkdownConverter(md).convert('!!! failure "This block failed"\n\n' + _indent(code_block("text", message)))
 
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.split("\n"))
 
 
-def _inline(text: str, converter: MarkdownConverter) -> str:
+def _inline(text: str, md) -> str:
     """Markdown for one line of a quiz, as HTML without the wrapping paragraph."""
-    html_out = str(converter.convert(text)).strip()
+    html_out = str(MarkdownConverter(md).convert(text)).strip()
     if html_out.startswith("<p>") and html_out.endswith("</p>") and html_out.count("<p>") == 1:
         html_out = html_out[3:-4]
     return html_out
 
 
-def render_block(
-    src: str, language: str, block_options: dict, outcome: Outcome, md, converter: MarkdownConverter, line: int
-) -> str:
+def render_block(src: str, language: str, block_options: dict, outcome: Outcome, md, line: int) -> str:
     """A block that ran: its source (``#>`` lines dropped), its output, figures and error."""
     title = block_options.get("title")
     if language == "quiz":
-        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, converter))
+        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, md))
     if language == "pycon":
-        html_out = _convert(md, converter, [("pycon", outcome.transcript or "", title)], {})
+        html_out = _convert(md, [("pycon", outcome.transcript or "", title)], {})
         return f'<div class="handbook-exec">{html_out}</div>'
     # show="output": the code runs but only its output is shown (a gallery card whose code
     # is on the story's own page).
@@ -116,10 +114,10 @@ def render_block(
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-{index}"></div>'
         stash[placeholder] = f'<div class="handbook-display">{figure}</div>'
         parts.append(placeholder)
-    prefix = f"exec{converter.counter}-"
+    prefix = f"exec{MarkdownConverter.counter}-"
     if runnable.is_runnable(block_options):  # the code and its output apart: run.js edits one, rewrites the other
-        code_html = _convert(md, converter, parts[:1], stash, prefix)
-        output_html = _convert(md, converter, parts[1:], stash, prefix) if parts[1:] else ""
+        code_html = _convert(md, parts[:1], stash, prefix)
+        output_html = _convert(md, parts[1:], stash, prefix) if parts[1:] else ""
         return f'<div class="handbook-exec">{runnable.wrap(code_html, output_html, line)}</div>'
-    html_out = _convert(md, converter, parts, stash, prefix)
+    html_out = _convert(md, parts, stash, prefix)
     return f'<div class="handbook-exec">{html_out}</div>'
