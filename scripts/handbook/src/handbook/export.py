@@ -32,6 +32,7 @@ import re
 import textwrap
 
 import nbformat
+from nbformat import NotebookNode
 
 from handbook.blocks import _scan, fenced_lines, find_blocks
 from handbook.execute import strip_expectations
@@ -149,6 +150,28 @@ def _plain(text: str, links: dict[str, str | None], expand) -> list[str]:
     return out
 
 
+# nbformat.v4's new_* functions validate each cell and output against the schema as it is
+# made, which was most of a page's export time; the notebook is validated once, whole, instead.
+def _node(**fields) -> NotebookNode:
+    return nbformat.from_dict(fields)  # a copy all the way down: cells never share their metadata
+
+
+def _markdown(source: str, metadata: dict | None = None) -> NotebookNode:
+    return _node(id="", cell_type="markdown", source=source, metadata=metadata or {})
+
+
+def _code(source: str, metadata: dict | None = None) -> NotebookNode:
+    return _node(id="", cell_type="code", metadata=metadata or {}, execution_count=None, source=source, outputs=[])
+
+
+def _stream(text: str) -> NotebookNode:
+    return _node(output_type="stream", name="stdout", text=text)
+
+
+def _result(data: dict, execution_count: int) -> NotebookNode:
+    return _node(output_type="execute_result", metadata={}, data=data, execution_count=execution_count)
+
+
 def _markdown_cell(entries: list[str]) -> str:
     text = "\n".join(entries).split("\n")
     while text and text[-1].strip() in {"", ">"}:
@@ -161,16 +184,16 @@ def _markdown_cell(entries: list[str]) -> str:
 def _outputs(outcome: dict, count: int) -> list:
     found = []
     if outcome.get("stdout"):
-        found.append(nbformat.v4.new_output("stream", name="stdout", text=outcome["stdout"]))
+        found.append(_stream(outcome["stdout"]))
     for markdown in outcome.get("markdown") or []:
         mime = "text/latex" if markdown.startswith("$$\n") and markdown.endswith("\n$$") else "text/markdown"
-        found.append(nbformat.v4.new_output("execute_result", {mime: markdown}, execution_count=count))
+        found.append(_result({mime: markdown}, count))
     for html in outcome.get("html") or []:
-        found.append(nbformat.v4.new_output("execute_result", {"text/html": html}, execution_count=count))
+        found.append(_result({"text/html": html}, count))
     if outcome.get("error"):
         ename, _, evalue = outcome["error"].partition(": ")
-        found.append(nbformat.v4.new_output("error", ename=ename.rsplit(".", 1)[-1], evalue=evalue, traceback=[]))
-        found[-1]["traceback"] = [outcome["error"]]
+        ename = ename.rsplit(".", 1)[-1]
+        found.append(_node(output_type="error", ename=ename, evalue=evalue, traceback=[outcome["error"]]))
     return found
 
 
@@ -223,37 +246,37 @@ def page_notebook(text: str, run: list[dict], outcomes: list, *, page: str, url:
         f"*The page {name} as a notebook, with the outputs its build verified. It imports `mathlib`:"
         " run it where the handbook's `mathlib` is installed.*"
     )
-    cells, cursor = [nbformat.v4.new_markdown_cell(intro), nbformat.v4.new_code_cell(SETUP)], 0
+    cells, cursor = [_markdown(intro), _code(SETUP)], 0
     for block in find_blocks(text):
         found = results.get((block.lang, block.line))
         if found is None:  # exec="off": shown, never run; it stays a fence of the prose
             continue
         spec, outcome = found
-        cells.append(nbformat.v4.new_markdown_cell(_markdown_cell(prose[cursor : block.line - 1])))
+        cells.append(_markdown(_markdown_cell(prose[cursor : block.line - 1])))
         cursor = block.end_line
         where = {"handbook": {"line": block.line}}
         if block.lang == "quiz":
-            cells.append(nbformat.v4.new_markdown_cell(_quiz(outcome["question"]), metadata=where))
+            cells.append(_markdown(_quiz(outcome["question"]), where))
         elif block.lang == "pycon":
             for source, shown in _session(outcome.get("transcript") or ""):
-                cell = nbformat.v4.new_code_cell(source, metadata=where)
+                cell = _code(source, where)
                 if shown.startswith("Traceback (most recent call last):"):
                     cell.metadata["tags"] = ["raises-exception"]
                     cell.outputs = _outputs({"error": shown.rstrip("\n").split("\n")[-1]}, 0)
                 elif shown:
                     data = {"text/plain": shown}
-                    cell.outputs = [nbformat.v4.new_output("execute_result", data, execution_count=0)]
+                    cell.outputs = [_result(data, 0)]
                     if not _is_expression(source):
-                        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=shown + "\n")]
+                        cell.outputs = [_stream(shown + "\n")]
                 cells.append(cell)
         else:
-            cell = nbformat.v4.new_code_cell(strip_expectations(spec["code"]).strip("\n"), metadata=where)
+            cell = _code(strip_expectations(spec["code"]).strip("\n"), where)
             tags = ["raises-exception"] * ("raises" in spec["options"]) + ["hide-input"] * ("show" in spec["options"])
             if tags:
                 cell.metadata["tags"] = tags
             cell.outputs = _outputs(outcome, 0)
             cells.append(cell)
-    cells.append(nbformat.v4.new_markdown_cell(_markdown_cell(prose[cursor:])))
+    cells.append(_markdown(_markdown_cell(prose[cursor:])))
     cells = [cell for cell in cells if cell.source.strip()]
     count = 0
     for index, cell in enumerate(cells):
