@@ -255,9 +255,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """While this page's code is still running, index the pages converted before it: the
         search index's HTML parse would otherwise run after every page, with a core idle."""
         while self._search_entries and self._unindexed and future is not None and not future.done():
-            page = self._unindexed.pop(0)
-            if "<autoref" not in (page.content or ""):  # autorefs rewrites these at on_env
-                self._search_entries(page)
+            self._search_entries(self._unindexed.pop(0))  # autorefs' later links do not change them
 
     def _substitute(self, markdown: str) -> str:
         """Inline expressions replaced by their values; one that failed shows where it is."""

@@ -35,10 +35,19 @@ _SPAN = re.compile(r"<span\b|</span>")
 _TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
 _SVG = re.compile(r"<svg\b([^>]*)>.*?</svg>", re.DOTALL)
 _LABEL = re.compile(r'\baria-label="([^"]*)"')
+# A cross-reference before mkdocs-autorefs resolves it (on_env), and the link it becomes.
+_PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.DOTALL)
+_SPAN_TAG = re.compile(r"</?span\b[^>]*>")
+_REFERENCE = re.compile(r"<autoref\b[^>]*>(.*?)</autoref>|<a class=\"autorefs\b[^>]*>(.*?)</a>", re.DOTALL)
 
 
 def searchable(html: str) -> str:
-    """``html`` with each typeset formula reduced to its TeX and each inline SVG to its alt text."""
+    """``html`` with each typeset formula reduced to its TeX, each inline SVG to its alt text,
+    each cross-reference to its text, and the code in ``<pre>`` without its highlighting spans.
+
+    The search plugin keeps a link's text and drops its tag, so a page's entries are the same
+    before mkdocs-autorefs turns its references into links and after: they can be computed
+    while the page's own code still runs, not in the serial end of the build."""
     pieces, end = [], 0
     while (start := _FORMULA.search(html, end)) is not None:
         tag, inside = start[1], start.end()
@@ -55,7 +64,13 @@ def searchable(html: str) -> str:
         pieces += [html[end:inside], tex[1] if tex else html[inside:close]]
         end = close
     pieces.append(html[end:])
-    return _SVG.sub(lambda m: label[1] if (label := _LABEL.search(m[1])) else "", "".join(pieces))
+    html = _SVG.sub(lambda m: label[1] if (label := _LABEL.search(m[1])) else "", "".join(pieces))
+    html = _REFERENCE.sub(lambda m: m[1] if m[1] is not None else m[2], html)
+    if "data-search-exclude" in html:
+        return html
+    # Inside <pre> the plugin keeps every piece of text as it is, whitespace too, and drops the
+    # spans around them: without Pygments' span per token it reads the same text, tag-free.
+    return _PRE.sub(lambda m: m[1] + _SPAN_TAG.sub("", m[2]) + m[3], html)
 
 
 def _toc(items) -> list:
@@ -77,15 +92,21 @@ def cache_search_entries(plugin, store: Store | None):
     # This module decides what the plugin reads (searchable), so its own text is in the key too.
     salt = [metadata.version("mkdocs-material"), dict(index.config), Path(__file__).read_text(encoding="utf-8")]
 
+    made: dict[str, list] = {}  # this build's entries, by key: computed early, used at on_page_context
+
     def entries(page) -> list:
         meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
-        material = [salt, page.url, page.title, meta, _toc(page.toc), page.content]
+        text = searchable(page.content)
+        material = [salt, page.url, page.title, meta, _toc(page.toc), text]
         key = hashlib.sha256(json.dumps(material, default=str, sort_keys=True).encode()).hexdigest()
+        if key in made:
+            return made[key]
         cached = store.get(key) if store else None
         if cached is not None:
-            return cached["entries"]
+            made[key] = cached["entries"]
+            return made[key]
         before = len(index.entries)
-        content, page.content = page.content, searchable(page.content)
+        content, page.content = page.content, text
         try:
             original(page)
         finally:
@@ -94,6 +115,7 @@ def cache_search_entries(plugin, store: Store | None):
         del index.entries[before:]
         if store:
             store.put(key, {"entries": found})
+        made[key] = found
         return found
 
     def add_entry_from_context(page) -> None:
