@@ -65,3 +65,41 @@ def test_a_formula_used_again_is_typeset_once(katex):
         assert katex.node.process is None
     finally:
         katex.node.process = process
+
+
+def test_formulas_of_nested_conversions_are_typeset_with_the_page(make_site, tmp_path, build):
+    """A quiz option's formula (converted in a Markdown of its own) reaches the page typeset,
+    and the option's accessible name is its TeX, said once."""
+    quiz = (
+        "```quiz\nquestion: Which is the square?\ncheck: 2 + 2 == 4\noptions:\n"
+        '  - text: "$x^2$"\n    correct: true\n    why: It is.\n'
+        '  - text: "$x^3$"\n    why: A cube.\n```\n'
+    )
+    site = make_site(tmp_path, {"index.md": "# Home\n\n" + quiz})
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<label for="quiz-3-0"><span class="arithmatex"><span class="katex">' in html
+    assert 'aria-label="x^2">' in html and "\\(" not in html
+
+
+def test_a_nested_conversion_leaves_its_formulas_to_the_page_while_a_page_converts(katex):
+    """While the plugin converts a page, a Markdown without MkDocs' relpath step (a docstring's,
+    an output's) leaves arithmatex's markup for the page's own pass; the page's Markdown typesets."""
+    import markdown
+
+    from handbook.katex import KatexMath
+
+    math = KatexMath(katex, lambda message: None)
+    math.defer_nested = True
+    nested = markdown.Markdown(
+        extensions=["pymdownx.arithmatex", math], extension_configs={"pymdownx.arithmatex": {"generic": True}}
+    )
+    assert nested.convert("$x^2$") == '<p><span class="arithmatex">\\(x^2\\)</span></p>'
+    page = markdown.Markdown(
+        extensions=["pymdownx.arithmatex", math], extension_configs={"pymdownx.arithmatex": {"generic": True}}
+    )
+    page.treeprocessors.register(markdown.treeprocessors.Treeprocessor(page), "relpath", 0)
+    assert '<span class="arithmatex"><span class="katex">' in page.convert("$x^2$")
+    math.defer_nested = False
+    assert '<span class="katex">' in nested.reset().convert("$x^2$")

@@ -79,6 +79,21 @@ def test_an_option_labelled_by_a_formula_is_named_by_its_tex():
     assert 'aria-label="5 or B^\\top">' in html
 
 
+def test_an_option_whose_formula_is_already_typeset_is_named_by_its_tex_once():
+    """A label typeset by KaTeX (MathML, its TeX annotation, the spans) still gives the TeX, said once."""
+
+    def typeset(text):
+        return _arithmatex(text).replace(
+            r"\(4\)",
+            '<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mn>4</mn></mrow>'
+            '<annotation encoding="application/x-tex">4</annotation></semantics></math></span>'
+            '<span class="katex-html" aria-hidden="true"><span class="mord">4</span></span></span>',
+        )
+
+    html = render_question(parse_question(MATH, "p.md:1"), "quiz-1", typeset)
+    assert 'id="quiz-1-0" value="0" data-correct="true" aria-label="4">' in html
+
+
 def test_an_option_in_plain_words_keeps_its_label_as_its_name():
     """A radio labelled by plain text has no aria-label: its <label> names it."""
     html = render_question(parse_question(GOOD, "p.md:1"), "quiz-1", lambda text: text)

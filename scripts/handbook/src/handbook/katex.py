@@ -77,6 +77,12 @@ class _Typeset(Postprocessor):
     def run(self, text: str) -> str:
         if "arithmatex" not in text:
             return text
+        if self.extension.defer_nested and "relpath" not in self.md.treeprocessors:
+            # A conversion nested in a page's (a docstring, a block's output): its HTML goes
+            # into the page's, whose own pass typesets it with the rest of the page at once.
+            # One request to Node per page instead of one per docstring: on a busy machine
+            # each request waits for Node to be scheduled.
+            return text
 
         def wrap(match, display, rendered):
             return f'<{match["tag"]} class="arithmatex">{rendered}</{match["tag"]}>'
@@ -90,6 +96,9 @@ class KatexMath(Extension):
     def __init__(self, katex: Katex, report) -> None:
         super().__init__()
         self.katex, self.report = katex, report
+        # Set by the plugin while MkDocs converts a page (whose Markdown has MkDocs' "relpath"
+        # tree processor): formulas of nested conversions are then left to the page's pass.
+        self.defer_nested = False
 
     def extendMarkdown(self, md) -> None:
         # After the raw-HTML postprocessor (30), which puts arithmatex's output in place.

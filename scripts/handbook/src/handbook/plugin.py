@@ -128,8 +128,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.node = Node(root / self.config.node_modules)
             self.katex, self.graphviz = Katex(self.node), Graphviz(self.node)
         fences.append(diagrams.fence(self.graphviz, self._drawing_failed))
-        if not any(isinstance(e, KatexMath) for e in config.markdown_extensions):
-            config.markdown_extensions.append(KatexMath(self.katex, self._drawing_failed))
+        self.math = next((e for e in config.markdown_extensions if isinstance(e, KatexMath)), None)
+        if self.math is None:
+            self.math = KatexMath(self.katex, self._drawing_failed)
+            config.markdown_extensions.append(self.math)
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         site = Site.from_config(config, dict(self.config))
         if self.engine is None or self.engine.site != site:
@@ -224,6 +226,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Ids of rendered blocks need only be unique within their page; counting from 0 on each
         # page keeps a page's HTML (and its render-cache keys) independent of the pages before it.
         MarkdownConverter.counter = 0
+        self.math.defer_nested = True  # until on_page_content: the page's pass typesets its docstrings' formulas
         self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
         future = self.results.get(self._page_label)
         self._search_early(future)
@@ -329,6 +332,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return render.render_block(src, language, block_options, outcome, md, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        self.math.defer_nested = False
         if page.file.src_uri.endswith(".ipynb"):
             self._page_label = self.engine.site.label(Path(page.file.abs_src_path))
             html, seconds, cache = self.notebooks.finished(html, self.katex, self._drawing_failed)

@@ -26,6 +26,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from handbook.searchcache import searchable
+
 __all__ = ["Option", "Question", "QuizError", "check_question", "parse_question", "render_question"]
 
 
@@ -135,9 +137,10 @@ def _spoken(label: str) -> str | None:
 
     Chrome (and axe-core) leave KaTeX's MathML out of a label's text, so a radio labelled
     ``$0.5$`` had no accessible name at all. The option's text, its TeX as written, is the
-    name instead.
+    name instead, whether the label's formulas are typeset yet or not.
     """
     if 'class="arithmatex"' not in label:
         return None
-    text = html.unescape(re.sub(r"<[^>]+>", "", label))
+    # A formula already typeset holds its text three times (MathML, TeX, spans): its TeX once.
+    text = html.unescape(re.sub(r"<[^>]+>", "", searchable(label)))
     return " ".join(re.sub(r"\\[()[\]]", "", text).split())
