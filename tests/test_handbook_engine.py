@@ -101,3 +101,18 @@ def test_plan_lists_every_block_including_those_shown_only(engine, tmp_path: Pat
     path.write_text('```python exec="off"\nimport antigravity\n```\n\n```python\nx = 1\n```\n', encoding="utf-8")
     plan = engine.plan(path)
     assert [b.line for b in plan.blocks] == [1, 5] and [b["line"] for b in plan.run] == [5]
+
+
+def test_workers_asked_to_highlight_return_the_blocks_html_with_the_settings_key(engine):
+    """With highlight settings, a block's outcome carries its code and output as HTML, made in the worker."""
+    settings = {"extensions": ["pymdownx.highlight", "pymdownx.superfences"], "configs": {}}
+    path = engine.site.docs_dir / "p.md"
+    path.write_text(PAGE, encoding="utf-8")
+    futures = engine.start([engine.plan(path)], highlight={"settings": settings, "key": "k1"})
+    made = futures["docs/p.md"].result().result_at(5).outcome["highlighted"]
+    assert made["settings"] == "k1"
+    assert [block[:3] for block in made["blocks"]] == [
+        ["python", "print(6 * 7)", None],
+        ["text", "42", "Output · verified at build"],
+    ]
+    assert 'class="highlight"' in made["blocks"][0][3]

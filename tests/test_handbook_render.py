@@ -41,3 +41,63 @@ def test_highlight_leaves_the_pages_code_block_count_alone(md):
     before = fences.highlight_ext.pygments_code_block
     render.highlight(md, [("python", "x = 1", None), ("text", "1", "Output")])
     assert fences.highlight_ext.pygments_code_block == before
+
+
+@pytest.fixture(scope="module")
+def site_config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_a_worker_highlights_as_the_page_does(md, site_config):
+    """The Markdown a worker makes from the site's settings gives the page's HTML for every case."""
+    settings = render.highlight_settings(site_config.markdown_extensions, site_config.mdx_configs)
+    worker_md = render.highlighter(settings)
+    assert render.highlight(worker_md, CASES) == render.highlight(md, CASES)
+
+
+def test_highlight_settings_are_json_and_none_when_line_anchors_count_the_pages_blocks(site_config):
+    """The settings travel to the workers as JSON; anchored line numbers depend on the page: no settings."""
+    import json
+
+    settings = render.highlight_settings(site_config.markdown_extensions, site_config.mdx_configs)
+    assert json.loads(json.dumps(settings)) == settings
+    numbered = {**site_config.mdx_configs, "pymdownx.highlight": {"anchor_linenums": True}}
+    assert render.highlight_settings(site_config.markdown_extensions, numbered) is None
+    assert render.highlight_settings(["pymdownx.highlight"], {}) is None
+
+
+def test_a_block_rendered_from_its_workers_html_is_the_block_rendered_here(md, site_config):
+    """render_block with the worker's HTML (prehighlight) gives byte for byte what highlighting it here gives."""
+    from handbook.execute import Outcome
+
+    worker_md = render.highlighter(render.highlight_settings(site_config.markdown_extensions, site_config.mdx_configs))
+    src = "x = 2\nprint(x * 3)\n#> 6"
+    outcome = Outcome(stdout="6\n", groups=[(3, 3, "6")])
+    made = Outcome(
+        stdout="6\n", groups=[(3, 3, "6")], highlighted=render.prehighlight(worker_md, src, "python", {}, outcome)
+    )
+    assert len(made.highlighted) == 2
+    MarkdownConverter.counter = 0
+    here = render.render_block(src, "python", {}, outcome, md, 1)
+    MarkdownConverter.counter = 0
+    assert render.render_block(src, "python", {}, made, md, 1) == here
+
+
+def test_the_workers_html_is_what_the_block_shows(md):
+    """The HTML a worker made is the one used (so a stale settings key must keep it out: Outcome.from_dict)."""
+    from handbook.execute import Outcome
+
+    fake = [["python", "x = 1", None, "<pre>from the worker</pre>"]]
+    html = render.render_block("x = 1", "python", {}, Outcome(highlighted=fake), md, 1)
+    assert "<pre>from the worker</pre>" in html
+
+
+def test_html_highlighted_with_other_settings_is_not_used():
+    """Outcome.from_dict keeps the worker's HTML only when its settings key is the build's."""
+    from handbook.execute import Outcome
+
+    data = Outcome(stdout="1\n").to_dict(1)
+    data["highlighted"] = {"settings": "old", "blocks": [["text", "1", "Output", "<pre>1</pre>"]]}
+    assert Outcome.from_dict(data, 1, "new").highlighted == []
+    assert Outcome.from_dict(data, 1, None).highlighted == []
+    assert Outcome.from_dict(data, 1, "old").highlighted == [["text", "1", "Output", "<pre>1</pre>"]]

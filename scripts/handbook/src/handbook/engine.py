@@ -211,11 +211,18 @@ class Engine:
         return environment_key(self.site.sources, numeric, profile, self.site.preload)
 
     def start(
-        self, plans: list[PagePlan], profile: str = "default", check: bool = True, environment: str | None = None
+        self,
+        plans: list[PagePlan],
+        profile: str = "default",
+        check: bool = True,
+        environment: str | None = None,
+        highlight: dict | None = None,
     ) -> dict[str, Future]:
         """A future :class:`PageResult` per page; cache hits are already resolved.
 
         ``environment`` is :meth:`environment`'s key for ``profile``, when the caller has it already.
+        With ``highlight`` (``{"settings": render.highlight_settings(...), "key": ...}``) the
+        workers also highlight each block's code and output (handbook.render.prehighlight).
         """
         use_cache = self.store is not None and check
         env_key = (environment or self.environment(profile)) if use_cache else None
@@ -235,6 +242,8 @@ class Engine:
                 future.set_result(PageResult(plan, results, "hit", figures_mode))
                 continue
             payload = {"page": plan.page, "blocks": plan.run, "check": check}
+            if highlight is not None:
+                payload["highlight"] = highlight
             lines = [b["line"] for b in plan.run]
             inner = self._pool(profile).submit(payload, plan.limits, lines)
             inner.add_done_callback(self._finisher(plan, key, future, use_cache, figures_mode))

@@ -59,6 +59,7 @@ class Outcome:
     groups: list[tuple[int, int, str]] = field(default_factory=list)  # (first, last, actual) per #> group
     transcript: str | None = None  # pycon: the session rebuilt from the real output
     question: Question | None = None  # quiz: the validated question
+    highlighted: list = field(default_factory=list)  # [language, source, title, html]: render.prehighlight
 
     def to_dict(self, line: int) -> dict:
         """A JSON-ready form; line numbers are made relative to ``line`` (the fence's), so a
@@ -69,12 +70,15 @@ class Outcome:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict, line: int) -> Outcome:
-        """The inverse of :meth:`to_dict`, for a block whose fence is now at ``line``."""
+    def from_dict(cls, data: dict, line: int, highlighted_with: str | None = None) -> Outcome:
+        """The inverse of :meth:`to_dict`, for a block whose fence is now at ``line``; with the
+        HTML its worker highlighted, if that was made with the settings ``highlighted_with``."""
         groups = [(first + line, last + line, text) for first, last, text in data["groups"]]
         question = None if data["question"] is None else Question.from_dict(data["question"])
         fields = {name: data[name] for name in ("stdout", "html", "markdown", "error", "transcript")}
-        return cls(groups=groups, question=question, **fields)
+        made = data.get("highlighted") or {}
+        blocks = made.get("blocks", []) if highlighted_with and made.get("settings") == highlighted_with else []
+        return cls(groups=groups, question=question, highlighted=blocks, **fields)
 
 
 # --------------------------------------------------------------------------- output capture

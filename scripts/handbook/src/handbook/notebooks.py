@@ -10,6 +10,8 @@ typeset at build time like every page's (handbook.katex), and no page needs Merm
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -33,16 +35,61 @@ class Notebooks:
             self.cache = cache_dir / "notebooks" / environment[:16]
             jupyter.config["cache"] = True
             jupyter.config["cache_dir"] = str(self.cache)
+        self._jupyter = jupyter
         self._started = 0.0
         self._entries: set[str] = set()
         self.executed = None  # the notebook nbconvert executed for the page being rendered, if it ran
+        self._page = ""  # the notebook being rendered
+        self._ahead: dict[str, tuple] = {}  # notebooks executing since on_files: path -> (process, cells, options)
+
+    def run_ahead(self, files) -> None:
+        """Start executing, each in a process of its own, the notebooks of ``files`` (MkDocs')
+        that mkdocs-jupyter will execute.
+
+        mkdocs-jupyter executes a notebook when MkDocs converts it, and the main process waits
+        for the kernel (seconds, for the code lab) while it could convert other pages. Started
+        at on_files, the kernel runs beside the pages' workers; the notebook's conversion takes
+        its result (:meth:`_capture`). A notebook whose HTML mkdocs-jupyter's cache holds is not
+        run, nor any when that cannot be told (its cache key is computed by a private function).
+        A process, not a thread: Python 3.11's compiler is not safe to run in two threads at once.
+        """
+        jupyter = self._jupyter
+        if jupyter is None or not jupyter.config["execute"] or jupyter.config["execute_ignore"]:
+            return
+        from mkdocs_jupyter import plugin as mkdocs_jupyter
+
+        key, where = (getattr(mkdocs_jupyter, name, None) for name in ("_compute_cache_key", "_get_cache_path"))
+        paths = [file.abs_src_path for file in files if jupyter.should_include(file)]
+        options = (jupyter.config["kernel_name"], jupyter.config["allow_errors"])
+        for path in paths:
+            if jupyter.config["cache"]:
+                if (
+                    key is None
+                    or where is None
+                    or where(jupyter.config["cache_dir"], key(path, jupyter.config, True)).exists()
+                ):
+                    continue
+            import nbformat
+
+            cells = [cell.source for cell in nbformat.read(path, as_version=4).cells]
+            command = [sys.executable, "-m", "handbook.notebooks", path, options[0], str(options[1])]
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            self._ahead[path] = (process, cells, options)
+
+    def wait(self) -> None:
+        """Stop the notebooks still running ahead (an aborted build leaves no kernel behind)."""
+        for process, _, _ in self._ahead.values():
+            process.kill()
+            process.communicate()
+        self._ahead = {}
 
     def _cached(self) -> set[str]:
         folder = self.cache
         return {p.name for p in folder.glob("*.json")} if folder and folder.is_dir() else set()
 
-    def started(self) -> None:
-        """mkdocs-jupyter is about to execute (or read from its cache) a notebook."""
+    def started(self, path: str) -> None:
+        """mkdocs-jupyter is about to execute (or read from its cache) the notebook at ``path``."""
+        self._page = path
         self._started = time.perf_counter()
         self._entries = self._cached()
         self.executed = None
@@ -59,6 +106,20 @@ class Notebooks:
             return
 
         def preprocess(preprocessor, nb, resources=None, km=None):
+            ahead = self._ahead.pop(self._page, None)
+            if ahead is not None:
+                process, cells, options = ahead
+                out, _ = process.communicate()
+                same = cells == [cell.source for cell in nb.cells] and options == (
+                    preprocessor.kernel_name,
+                    preprocessor.allow_errors,
+                )
+                if process.returncode == 0 and same and km is None:
+                    import nbformat
+
+                    self.executed = nbformat.reads(out, as_version=4)
+                    return self.executed, resources
+                # Edited since, or a cell raised: run here, so nbconvert raises its own error.
             nb, resources = original(preprocessor, nb, resources, km)
             self.executed = nb
             return nb, resources
@@ -75,3 +136,18 @@ class Notebooks:
         hit = self._cached() == self._entries and bool(self._entries)
         cache = "off" if self.cache is None else ("hit" if hit else "miss")
         return html, time.perf_counter() - self._started, cache
+
+
+def _execute(path: str, kernel_name: str, allow_errors: bool) -> str:
+    """The notebook at ``path`` executed as mkdocs-jupyter's nbconvert executes it, as JSON."""
+    import nbformat
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    notebook = nbformat.read(path, as_version=4)
+    preprocessor = ExecutePreprocessor(kernel_name=kernel_name, allow_errors=allow_errors, store_widget_state=True)
+    executed, _ = preprocessor.preprocess(notebook, {"metadata": {"path": str(Path(path).parent)}})
+    return nbformat.writes(executed)
+
+
+if __name__ == "__main__":  # python -m handbook.notebooks PATH KERNEL ALLOW_ERRORS: run_ahead's process
+    sys.stdout.write(_execute(sys.argv[1], sys.argv[2], sys.argv[3] == "True"))

@@ -1,10 +1,11 @@
 """The order in which MkDocs converts the pages, chosen so the main process never idles.
 
-MkDocs converts pages in the order of its ``Files``. The plugin puts first what needs no
-worker (the notebook, pages without code), then the pages with code in the order their
-workers start them, and last the errata page, which waits for the values of the pages it
-lists. :func:`restore` puts MkDocs' own order back at ``on_env``, before the sitemap and
-the search index are written, so the site is the same as in MkDocs' order.
+MkDocs converts pages in the order of its ``Files``. The plugin puts first the pages that need
+no worker (no code), then the notebooks (whose kernels have run since on_files, beside the
+workers: handbook.notebooks), then the pages with code in the order their workers start them,
+and last the errata page, which waits for the values of the pages it lists. :func:`restore`
+puts MkDocs' own order back at ``on_env``, before the sitemap and the search index are
+written, so the site is the same as in MkDocs' order.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ def render_order(files, pages: list, plans: list) -> tuple[list, list, list[str]
     original = [f.src_uri for f in files]
     last = [i for i, plan in enumerate(plans) if errata.MARKER in plan.text]
     rest = [i for i in range(len(plans)) if i not in last]
-    order = [i for i in rest if not plans[i].run] + [i for i in rest if plans[i].run] + last
-    notebooks = [f for f in files.documentation_pages() if not f.src_uri.endswith(".md")]
-    for file in notebooks + [pages[i] for i in order]:
+    plain, code = [i for i in rest if not plans[i].run], [i for i in rest if plans[i].run]
+    # Still static files here, if mkdocs-jupyter's on_files (which makes them pages) runs after this.
+    notebooks = [f for f in files if f.src_uri.endswith(".ipynb")]
+    order = plain + code + last
+    for file in [pages[i] for i in plain] + notebooks + [pages[i] for i in code + last]:
         files.remove(file)
         files.append(file)
     return [pages[i] for i in order], [plans[i] for i in order], original

@@ -100,6 +100,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.node.close()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "notebooks", None) is not None:
+            self.notebooks.wait()
         if self.engine and not self.serve:
             self.engine.close(kill=True)  # pages still running for an aborted build are not needed
         if self.report is not None and self._site_dir is not None:
@@ -150,6 +152,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         settings = [config.markdown_extensions, config.mdx_configs, self.environment]
         settings.append(tree_digest([root / "package-lock.json"]) if (root / "package-lock.json").is_file() else "")
         self.render_salt = hashlib.sha256(json.dumps(settings, default=_name, sort_keys=True).encode()).hexdigest()
+        self.highlight = render.highlight_job(config.markdown_extensions, config.mdx_configs)  # in the workers
         self.pages = None
         if site.cache_dir is not None:
             expand = lambda text: expand_snippets(text, site.snippets, site.root)  # noqa: E731
@@ -173,7 +176,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         pages, plans, self._files_order = order.render_order(files, pages, plans)
-        self.results = self.engine.start(plans, self.config.profile, environment=self.environment)
+        self.notebooks.run_ahead(files)
+        self.results = self.engine.start(plans, self.config.profile, True, self.environment, self.highlight)
         store = Store(self.engine.site.cache_dir, "runnable") if self.engine.site.cache_dir else None
         site, wheel = self.engine.site, self.config.wheel
         self.runnable = assets.RunnableAssets(config, node_modules, plans, site, wheel, store, self.environment)
@@ -328,7 +332,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if result is None or result.failure or not result.ran:
             message = (result.failure if result else None) or f"{self.current.plan.page}:{line}: this block did not run"
             return render.render_failure(message, md)  # already reported by on_page_markdown
-        outcome = Outcome.from_dict(result.outcome, line)
+        outcome = Outcome.from_dict(result.outcome, line, self.highlight and self.highlight["key"])
         return render.render_block(src, language, block_options, outcome, md, line)
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -355,7 +359,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_pre_page(self, page, config, files):
         if page.file.src_uri.endswith(".ipynb"):
-            self.notebooks.started()
+            self.notebooks.started(page.file.abs_src_path)
         return page
 
     def on_post_build(self, config) -> None:
@@ -364,6 +368,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.report.html_from_cache = self.pages.hits if self.pages else 0
         for failure in self.runnable.failures():
             self._fail(failure)  # a runnable block that would not run in the reader's browser
+        self.notebooks.wait()  # a notebook run ahead whose page was not converted
         self.downloads.write(Path(config.site_dir), config.plugins)  # after mkdocs-jupyter's copy of the notebook
         path = self.report.write(Path(config.site_dir))
         for line in self.report.summary():

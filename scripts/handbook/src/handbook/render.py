@@ -10,7 +10,9 @@ diagram, display math, a quiz's text), in a fresh Markdown instance that leaves 
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import uuid
 
 from markdown_exec import MarkdownConverter, code_block
@@ -19,18 +21,32 @@ from handbook import runnable
 from handbook.execute import Outcome, strip_expectations
 from handbook.quiz import render_question
 
-__all__ = ["highlight", "render_block", "render_failure", "render_source"]
+__all__ = [
+    "highlight",
+    "highlight_job",
+    "highlight_settings",
+    "highlighter",
+    "prehighlight",
+    "ready_from",
+    "render_block",
+    "render_failure",
+    "render_source",
+]
 
 
-def highlight(md, blocks: list[tuple[str, str, str | None]]) -> list[str]:
+def highlight(md, blocks: list[tuple[str, str, str | None]], ready: dict | None = None) -> list[str]:
     """HTML of each code block ``(language, source, title)``, as the fences
     ``code_block(language, source, title=title)`` converted together would give it.
 
     Converting a fence costs a fresh Markdown instance and a whole pipeline (markdown-exec's
     way); this calls superfences' own highlighter, as that pipeline would, for a quarter of the
     time. The highlight extension numbers code blocks (for line anchors) from 1 in each
-    conversion, so the page's count is kept aside and restored.
+    conversion, so the page's count is kept aside and restored. ``ready`` maps a block to
+    the HTML the worker that ran it made already (:func:`prehighlight`).
     """
+    ready = ready or {}
+    if all(block in ready for block in blocks):
+        return [ready[block] for block in blocks]
     fences = md.preprocessors["fenced_code_block"]
     fences.get_hl_settings()
     count = fences.highlight_ext.pygments_code_block
@@ -47,7 +63,60 @@ def highlight(md, blocks: list[tuple[str, str, str | None]]) -> list[str]:
     return out
 
 
-def _convert(md, parts: list, stash: dict, prefix: str | None = None) -> str:
+# What a block's code and output are highlighted with. Line anchors and spans are numbered by
+# the block's place in the page, which a worker does not know: with those on, main highlights.
+_NUMBERED = ("anchor_linenums", "line_spans", "line_anchors", "linenums")
+
+
+def highlight_settings(markdown_extensions: list, mdx_configs: dict) -> dict | None:
+    """The settings :func:`highlighter` needs to highlight as the site's pages do, JSON-ready;
+    None when a worker cannot (no superfences, or line numbers that count the page's blocks)."""
+    names = [e for e in markdown_extensions if isinstance(e, str)]
+    if "pymdownx.superfences" not in names or "pymdownx.highlight" not in names:
+        return None
+    configs = {name: dict(mdx_configs.get(name, {})) for name in ("pymdownx.highlight", "pymdownx.superfences")}
+    configs["pymdownx.superfences"].pop("custom_fences", None)  # functions; highlighting does not use them
+    if any(configs["pymdownx.highlight"].get(option) for option in _NUMBERED):
+        return None
+    extensions = [name for name in ("attr_list", "pymdownx.highlight", "pymdownx.superfences") if name in names]
+    return {"extensions": extensions, "configs": configs}
+
+
+def highlight_job(markdown_extensions: list, mdx_configs: dict) -> dict | None:
+    """What the workers are sent to highlight what they ran: the settings, and a key of them
+    and of the versions of Pygments and pymdown-extensions; the build uses the workers' HTML
+    only when made under its own key (:meth:`handbook.execute.Outcome.from_dict`)."""
+    from importlib import metadata
+
+    settings = highlight_settings(markdown_extensions, mdx_configs)
+    if settings is None:
+        return None
+    versions = [metadata.version(name) for name in ("pygments", "pymdown-extensions")]
+    key = hashlib.sha256(json.dumps([settings, versions], sort_keys=True).encode()).hexdigest()
+    return {"settings": settings, "key": key}
+
+
+def highlighter(settings: dict):
+    """A Markdown that highlights as the site's pages do (``settings`` from :func:`highlight_settings`)."""
+    import markdown
+
+    return markdown.Markdown(extensions=settings["extensions"], extension_configs=settings["configs"])
+
+
+def prehighlight(md, src: str, language: str, block_options: dict, outcome: Outcome) -> list[list]:
+    """In the worker that ran a block, the HTML of the code blocks :func:`render_block` will
+    highlight for it, as ``[language, source, title, html]``: Pygments' share of rendering a
+    page then runs in parallel, beside the other pages, instead of in MkDocs' one process."""
+    blocks = [part for part in _parts(src, language, block_options, outcome)[0] if isinstance(part, tuple)]
+    return [[*block, html_out] for block, html_out in zip(blocks, highlight(md, blocks), strict=True)]
+
+
+def ready_from(outcome: Outcome) -> dict:
+    """:func:`prehighlight`'s list as :func:`highlight`'s ``ready``."""
+    return {(language, src, title): html_out for language, src, title, html_out in outcome.highlighted}
+
+
+def _convert(md, parts: list, stash: dict, prefix: str | None = None, ready: dict | None = None) -> str:
     """``parts`` (code blocks as ``(language, source, title)``, stash placeholders, Markdown) as HTML.
 
     Code and placeholders alone are highlighted directly; anything else goes through one
@@ -56,7 +125,7 @@ def _convert(md, parts: list, stash: dict, prefix: str | None = None) -> str:
     """
     if all(isinstance(part, tuple) or part in stash for part in parts):
         MarkdownConverter.counter += 1
-        code = iter(highlight(md, [part for part in parts if isinstance(part, tuple)]))
+        code = iter(highlight(md, [part for part in parts if isinstance(part, tuple)], ready))
         return "\n".join(next(code) if isinstance(part, tuple) else stash[part] for part in parts)
     text = "\n\n".join(
         code_block(part[0], part[1], **({"title": part[2]} if part[2] else {})) if isinstance(part, tuple) else part
@@ -87,14 +156,12 @@ def _inline(text: str, md) -> str:
     return html_out
 
 
-def render_block(src: str, language: str, block_options: dict, outcome: Outcome, md, line: int) -> str:
-    """A block that ran: its source (``#>`` lines dropped), its output, figures and error."""
+def _parts(src: str, language: str, block_options: dict, outcome: Outcome) -> tuple[list, dict]:
+    """What a python or pycon block that ran shows, in order: code blocks as ``(language,
+    source, title)``, Markdown, and placeholders for the HTML in the returned stash."""
     title = block_options.get("title")
-    if language == "quiz":
-        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, md))
     if language == "pycon":
-        html_out = _convert(md, [("pycon", outcome.transcript or "", title)], {})
-        return f'<div class="handbook-exec">{html_out}</div>'
+        return [("pycon", outcome.transcript or "", title)], {}
     # show="output": the code runs but only its output is shown (a gallery card whose code
     # is on the story's own page).
     parts: list = [] if block_options.get("show") == "output" else [("python", strip_expectations(src), title)]
@@ -114,10 +181,21 @@ def render_block(src: str, language: str, block_options: dict, outcome: Outcome,
         placeholder = f'<div class="{uuid.uuid5(uuid.NAMESPACE_URL, src)}-{index}"></div>'
         stash[placeholder] = f'<div class="handbook-display">{figure}</div>'
         parts.append(placeholder)
+    return parts, stash
+
+
+def render_block(src: str, language: str, block_options: dict, outcome: Outcome, md, line: int) -> str:
+    """A block that ran: its source (``#>`` lines dropped), its output, figures and error."""
+    if language == "quiz":
+        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, md))
+    ready = ready_from(outcome)
+    parts, stash = _parts(src, language, block_options, outcome)
+    if language == "pycon":
+        return f'<div class="handbook-exec">{_convert(md, parts, stash, ready=ready)}</div>'
     prefix = f"exec{MarkdownConverter.counter}-"
     if runnable.is_runnable(block_options):  # the code and its output apart: run.js edits one, rewrites the other
-        code_html = _convert(md, parts[:1], stash, prefix)
-        output_html = _convert(md, parts[1:], stash, prefix) if parts[1:] else ""
+        code_html = _convert(md, parts[:1], stash, prefix, ready)
+        output_html = _convert(md, parts[1:], stash, prefix, ready) if parts[1:] else ""
         return f'<div class="handbook-exec">{runnable.wrap(code_html, output_html, line)}</div>'
-    html_out = _convert(md, parts, stash, prefix)
+    html_out = _convert(md, parts, stash, prefix, ready)
     return f'<div class="handbook-exec">{html_out}</div>'

@@ -72,6 +72,8 @@ def run_page(job: dict, send) -> None:
                     line_map=block.get("line_map"),
                 )
                 outcome = result.to_dict(block["line"])
+                if job.get("highlight") and block["lang"] in {"python", "pycon"}:
+                    outcome["highlighted"] = _prehighlight(job["highlight"], block, result)
         except BlockFailure as error:
             failure = str(error)
         except BaseException:  # the executor's own fault: report it where it happened
@@ -79,6 +81,21 @@ def run_page(job: dict, send) -> None:
         seconds = time.perf_counter() - started
         send({"event": "done", "index": index, "outcome": outcome, "failure": failure, "seconds": seconds})
     send({"event": "end"})
+
+
+_highlighters: dict = {}  # one Markdown per page process, made at its first block that ran
+
+
+def _prehighlight(settings: dict, block: dict, outcome) -> dict:
+    """The block's code and output highlighted here, in parallel with the other pages, for
+    MkDocs' process to use as they are (handbook.render.prehighlight), with the settings' key."""
+    from handbook.render import highlighter, prehighlight
+
+    if "md" not in _highlighters:
+        _highlighters["md"] = highlighter(settings["settings"])
+    md = _highlighters["md"]
+    blocks = prehighlight(md, block["code"], block["lang"], block["options"], outcome)
+    return {"settings": settings["key"], "blocks": blocks}
 
 
 def _serve(jobs_fd: int, events_fd: int) -> None:
