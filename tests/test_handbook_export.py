@@ -284,3 +284,53 @@ def test_both_downloads_are_served_with_their_content_types(site_url):
         nbformat.validate(nbformat.reads(response.read().decode("utf-8"), as_version=4))
     with urllib.request.urlopen(f"{site_url}/chapter2/calculus/calculus.py") as response:
         assert (response.status, response.headers["Content-Type"]) == (200, "text/x-python")
+
+
+# ------------------------------------------------------------------ downloads made while waiting
+class _Autorefs:
+    """mkdocs-autorefs as Downloads asks it: an identifier's URL, once its page is converted."""
+
+    def __init__(self):
+        self.known = {}
+
+    def get_item_url(self, identifier):
+        return (self.known[identifier], None)
+
+
+def _downloads(tmp_path):
+    from types import SimpleNamespace
+
+    from handbook.downloads import Downloads
+    from handbook.engine import PagePlan, PageResult
+    from handbook.runner import BlockResult
+
+    autorefs = _Autorefs()
+    config = SimpleNamespace(site_url="https://example.org/", plugins={"autorefs": autorefs})
+    downloads = Downloads(config, SimpleNamespace(cache_dir=None, snippets={}, root=tmp_path), "salt")
+    text = "# P\n\nSee [Dense][mathlib.nn.Dense].\n\n```python\nprint(1)\n```\n"
+    run = [{"lang": "python", "code": "print(1)", "line": 5, "options": {}}]
+    outcome = Outcome(stdout="1\n").to_dict(5)
+    result = PageResult(PagePlan("docs/p.md", [], run, [60.0], [], text=text), [BlockResult(outcome=outcome)], "off")
+    file = SimpleNamespace(src_uri="p.md", dest_uri="p/index.html")
+    page = SimpleNamespace(file=file, url="p/", meta={})
+    downloads.add(page, None, result, None)
+    return downloads, autorefs
+
+
+def test_a_download_made_while_waiting_is_written_when_its_links_resolve_the_same(tmp_path, monkeypatch):
+    """prepare_next makes the page's files; write uses them, making nothing again."""
+    downloads, autorefs = _downloads(tmp_path)
+    autorefs.known["mathlib.nn.Dense"] = "api/nn/#mathlib.nn.Dense"
+    assert downloads.prepare_next() and not downloads.prepare_next()
+    monkeypatch.setattr(downloads, "_entry", lambda *args: pytest.fail("made again"))
+    downloads.write(tmp_path / "site")
+    assert "https://example.org/api/nn/#mathlib.nn.Dense" in (tmp_path / "site" / "p" / "p.ipynb").read_text()
+
+
+def test_a_download_made_before_its_links_were_known_is_made_again(tmp_path):
+    """A cross-reference autorefs learns after the early make changes the links: the files are remade."""
+    downloads, autorefs = _downloads(tmp_path)
+    assert downloads.prepare_next()
+    autorefs.known["mathlib.nn.Dense"] = "api/nn/#mathlib.nn.Dense"
+    downloads.write(tmp_path / "site")
+    assert "https://example.org/api/nn/#mathlib.nn.Dense" in (tmp_path / "site" / "p" / "p.ipynb").read_text()

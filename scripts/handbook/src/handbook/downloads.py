@@ -4,7 +4,9 @@ The plugin hands over every page as it is converted (:meth:`Downloads.add`): a M
 page whose code passed, with its results, or the code lab, with the notebook nbconvert
 executed for it (:class:`handbook.notebooks.Notebooks` keeps it). After the last page, when
 mkdocs-autorefs knows every anchor, :meth:`Downloads.write` makes each page's notebook and
-script (:mod:`handbook.export`) and writes them beside the page's HTML, named as its source:
+script (:mod:`handbook.export`), or takes the one :meth:`Downloads.prepare_next` made while
+the build waited for a worker if the page's links resolve the same, and writes them beside
+the page's HTML, named as its source:
 ``docs/chapter2/calculus.md`` gives ``chapter2/calculus/calculus.ipynb`` and ``….py``, as
 mkdocs-jupyter places its copy of a notebook; the code lab's executed notebook replaces that
 copy, which has no outputs (the lab's first cell links it). Both are cached
@@ -53,6 +55,9 @@ class Downloads:
         self.salt = salt
         self.store = Store(site.cache_dir, "export") if site.cache_dir else None
         self.pages: list[tuple] = []  # (page, files, PageResult or the code lab's executed notebook)
+        self.plugins = config.plugins
+        self._waiting: list[tuple] = []  # pages handed over and not yet prepared
+        self._prepared: dict[str, tuple] = {}  # a page's links as they resolved then, and its entry
 
     def _expand(self, text: str) -> str:
         return expand_snippets(text, self.site.snippets, self.site.root)
@@ -66,22 +71,36 @@ class Downloads:
             return
         else:
             self.pages.append((page, files, result))
+            self._waiting.append((page, files, result))
         stem = _stem(page.file)
         page.meta["handbook_downloads"] = {"notebook": f"{stem}.ipynb", "script": f"{stem}.py"}
 
-    def write(self, site_dir: Path, plugins) -> None:
+    def prepare_next(self) -> bool:
+        """Make the next page's notebook and script now, with its links as they resolve now
+        (while MkDocs' process waits for a worker); False when none is left to prepare.
+        :meth:`write` uses it if the links resolve the same after the last page."""
+        if not self._waiting:
+            return False
+        page, files, result = self._waiting.pop(0)
+        links = self._links(page, files, result)
+        self._prepared[page.file.src_uri] = (links, self._entry(page, result, links))
+        return True
+
+    def write(self, site_dir: Path) -> None:
         """Make (or read from the cache) and write every page's notebook and script."""
         for page, files, made_from in self.pages:
             stem = _stem(page.file)
             if page.file.src_uri.endswith(".ipynb"):
                 entry = self._code_lab(page, made_from)
             else:
-                entry = self._page(page, files, made_from, plugins)
+                links = self._links(page, files, made_from)
+                early, made = self._prepared.get(page.file.src_uri, (None, None))
+                entry = made if early == links else self._entry(page, made_from, links)
             for suffix in ("ipynb", "py"):
                 path = site_dir / f"{stem}.{suffix}"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(entry[suffix], encoding="utf-8")
-        self.pages = []
+        self.pages, self._waiting, self._prepared = [], [], {}
 
     def _cached(self, material: list, make, fresh: bool = False) -> dict:
         key = hashlib.sha256(json.dumps([self.salt, *material], sort_keys=True, default=str).encode()).hexdigest()
@@ -93,10 +112,12 @@ class Downloads:
                 self.store.put(key, entry)
         return entry
 
-    def _page(self, page, files, result, plugins) -> dict:
+    def _links(self, page, files, result) -> dict:
+        return {target: self._link(target, page, files) for target in link_targets(result.plan.text)}
+
+    def _entry(self, page, result, links: dict) -> dict:
         plan = result.plan
         url = self.site_url + page.url
-        links = {target: self._link(target, page, files, plugins) for target in link_targets(plan.text)}
         outcomes = [r.outcome for r in result.results]
 
         def make():
@@ -128,10 +149,10 @@ class Downloads:
         NotebookClient(notebook, kernel_name="python3", resources={"metadata": {"path": path}}).execute()
         return notebook
 
-    def _link(self, target: str, page, files, plugins) -> str | None:
+    def _link(self, target: str, page, files) -> str | None:
         """An absolute URL for a link of the page's prose, or None (the link is left as text)."""
         if target.startswith("["):  # a cross-reference to an API object
-            autorefs = plugins.get("autorefs")
+            autorefs = self.plugins.get("autorefs")
             try:
                 url = autorefs.get_item_url(target[1:-1])[0] if autorefs is not None else None
             except KeyError:

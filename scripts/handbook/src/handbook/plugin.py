@@ -259,10 +259,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return markdown
 
     def _search_early(self, future) -> None:
-        """While this page's code is still running, index the pages converted before it: the
-        search index's HTML parse would otherwise run after every page, with a core idle."""
-        while self._search_entries and self._unindexed and future is not None and not future.done():
-            self._search_entries(self._unindexed.pop(0))  # autorefs' later links do not change them
+        """While this page's code is still running, index the pages converted before it and
+        make their downloads: work that would otherwise run after every page, with a core idle."""
+        while future is not None and not future.done():
+            if self._search_entries and self._unindexed:
+                self._search_entries(self._unindexed.pop(0))  # autorefs' later links do not change them
+            elif not self.downloads.prepare_next():
+                break
 
     def _substitute(self, markdown: str) -> str:
         """Inline expressions replaced by their values; one that failed shows where it is."""
@@ -369,7 +372,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for failure in self.runnable.failures():
             self._fail(failure)  # a runnable block that would not run in the reader's browser
         self.notebooks.wait()  # a notebook run ahead whose page was not converted
-        self.downloads.write(Path(config.site_dir), config.plugins)  # after mkdocs-jupyter's copy of the notebook
+        self.downloads.write(Path(config.site_dir))  # after mkdocs-jupyter's copy of the notebook
         path = self.report.write(Path(config.site_dir))
         for line in self.report.summary():
             log.info("handbook: %s", line)
