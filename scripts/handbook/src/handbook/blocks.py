@@ -31,6 +31,7 @@ __all__ = [
     "fenced_lines",
     "find_blocks",
     "parse_options",
+    "runs",
 ]
 
 EXECUTABLE = {"python": "python", "py": "python", "pycon": "pycon", "quiz": "quiz"}
@@ -39,6 +40,11 @@ _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<quote>(?:>[ \t]?)+))?(?P<fence>`{3,}|~{3,})[ \t]*"
     r"(?P<lang>[\w+.-]*)(?P<attrs>[^`\n]*)$"
 )
+
+
+def runs(options: dict) -> bool:
+    """Whether a block with these fence options runs: unless ``exec="off"`` (or no, false, 0)."""
+    return options.get("exec", "on").lower() not in {"off", "no", "false", "0"}
 
 
 @dataclass
@@ -56,7 +62,7 @@ class Block:
     @property
     def executes(self) -> bool:
         """True unless the author switched execution off with ``exec="off"``."""
-        return self.options.get("exec", "on").lower() not in {"off", "no", "false", "0"}
+        return runs(self.options)
 
 
 def parse_options(attrs: str) -> dict[str, str]:

@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from handbook import a11y, assets, diagrams, errata, order, reading, render
-from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets
+from handbook.blocks import EXECUTABLE, annotate_lines, expand_snippets, runs
 from handbook.cache import Store, tree_digest
 from handbook.diagrams import Graphviz
 from handbook.downloads import Downloads
@@ -321,7 +321,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         else:
             before = MarkdownConverter.counter
             html = self._format(src, language, line, block_options, md)
-            passed = _shown(block_options) or (result is not None and result.ran and not result.failure)
+            passed = not runs(block_options) or (result is not None and result.ran and not result.failure)
             if self.renders and passed:  # a failure shown by `mkdocs serve` is never stored
                 self.renders.put(key, {"html": str(html), "ids": MarkdownConverter.counter - before})
         # The mark lets on_page_content see which blocks reached the page's HTML: superfences
@@ -329,7 +329,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return f'<div class="handbook-block" data-block="{line}">{html}</div>'
 
     def _format(self, src, language, line, block_options, md) -> str:
-        if _shown(block_options):
+        if not runs(block_options):
             return render.render_source(src, language, block_options, md)
         result = self.current.result_at(line)
         if result is None or result.failure or not result.ran:
@@ -387,11 +387,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         problems = self.report.not_run()
         if problems:
             raise PluginError("handbook: blocks that exist were not run:\n" + "\n".join(problems))
-
-
-def _shown(block_options: dict) -> bool:
-    """``exec="off"``: the block is shown, never run."""
-    return block_options.get("exec", "on").lower() in {"off", "no", "false", "0"}
 
 
 def _name(value: object) -> str:
