@@ -116,3 +116,12 @@ def test_workers_asked_to_highlight_return_the_blocks_html_with_the_settings_key
         ["text", "42", "Output · verified at build"],
     ]
     assert 'class="highlight"' in made["blocks"][0][3]
+
+
+def test_a_worker_that_cannot_highlight_still_passes_the_block(engine):
+    """Highlighting is only a head start: settings a worker cannot use leave the HTML to the build."""
+    path = engine.site.docs_dir / "p.md"
+    path.write_text(PAGE, encoding="utf-8")
+    broken = {"settings": {"extensions": ["no.such.extension"], "configs": {}}, "key": "k1"}
+    result = engine.start([engine.plan(path)], highlight=broken)["docs/p.md"].result()
+    assert result.failures == [] and "highlighted" not in result.result_at(5).outcome

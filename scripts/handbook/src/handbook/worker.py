@@ -73,7 +73,10 @@ def run_page(job: dict, send) -> None:
                 )
                 outcome = result.to_dict(block["line"])
                 if job.get("highlight") and block["lang"] in {"python", "pycon"}:
-                    outcome["highlighted"] = _prehighlight(job["highlight"], block, result)
+                    try:
+                        outcome["highlighted"] = _prehighlight(job["highlight"], block, result)
+                    except Exception:  # only time is lost: the build highlights the block itself
+                        pass
         except BlockFailure as error:
             failure = str(error)
         except BaseException:  # the executor's own fault: report it where it happened
