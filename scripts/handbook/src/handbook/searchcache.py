@@ -35,9 +35,9 @@ _SPAN = re.compile(r"<span\b|</span>")
 _TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
 _SVG = re.compile(r"<svg\b([^>]*)>.*?</svg>", re.DOTALL)
 _LABEL = re.compile(r'\baria-label="([^"]*)"')
-# A cross-reference before mkdocs-autorefs resolves it (on_env), and the link it becomes.
 _PRE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.DOTALL)
 _SPAN_TAG = re.compile(r"</?span\b[^>]*>")
+# A cross-reference before mkdocs-autorefs resolves it (on_env), and the link it becomes.
 _REFERENCE = re.compile(r"<autoref\b[^>]*>(.*?)</autoref>|<a class=\"autorefs\b[^>]*>(.*?)</a>", re.DOTALL)
 
 
