@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
+
 from handbook.katex import Katex, typeset_notebook
 
 __all__ = ["Notebooks"]
@@ -61,16 +63,12 @@ class Notebooks:
         key, where = (getattr(mkdocs_jupyter, name, None) for name in ("_compute_cache_key", "_get_cache_path"))
         paths = [file.abs_src_path for file in files if jupyter.should_include(file)]
         options = (jupyter.config["kernel_name"], jupyter.config["allow_errors"])
+        can_tell = key is not None and where is not None
         for path in paths:
-            if jupyter.config["cache"]:
-                if (
-                    key is None
-                    or where is None
-                    or where(jupyter.config["cache_dir"], key(path, jupyter.config, True)).exists()
-                ):
-                    continue
-            import nbformat
-
+            if jupyter.config["cache"] and (
+                not can_tell or where(jupyter.config["cache_dir"], key(path, jupyter.config, True)).exists()
+            ):
+                continue
             cells = [cell.source for cell in nbformat.read(path, as_version=4).cells]
             command = [sys.executable, "-m", "handbook.notebooks", path, options[0], str(options[1])]
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -115,8 +113,6 @@ class Notebooks:
                     preprocessor.allow_errors,
                 )
                 if process.returncode == 0 and same and km is None:
-                    import nbformat
-
                     self.executed = nbformat.reads(out, as_version=4)
                     return self.executed, resources
                 # Edited since, or a cell raised: run here, so nbconvert raises its own error.
@@ -140,7 +136,6 @@ class Notebooks:
 
 def _execute(path: str, kernel_name: str, allow_errors: bool) -> str:
     """The notebook at ``path`` executed as mkdocs-jupyter's nbconvert executes it, as JSON."""
-    import nbformat
     from nbconvert.preprocessors import ExecutePreprocessor
 
     notebook = nbformat.read(path, as_version=4)
