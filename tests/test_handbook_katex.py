@@ -84,8 +84,9 @@ def test_formulas_of_nested_conversions_are_typeset_with_the_page(make_site, tmp
 
 
 def test_a_nested_conversion_leaves_its_formulas_to_the_page_while_a_page_converts(katex):
-    """While the plugin converts a page, a Markdown without MkDocs' relpath step (a docstring's,
-    an output's) leaves arithmatex's markup for the page's own pass; the page's Markdown typesets."""
+    """While the plugin converts a page, a Markdown without the step MkDocs adds to a page's own
+    (a docstring's, even with the relpath step mkdocstrings copies into it; an output's) leaves
+    arithmatex's markup for the page's own pass; the page's Markdown typesets."""
     import markdown
 
     from handbook.katex import KatexMath
@@ -96,10 +97,13 @@ def test_a_nested_conversion_leaves_its_formulas_to_the_page_while_a_page_conver
         extensions=["pymdownx.arithmatex", math], extension_configs={"pymdownx.arithmatex": {"generic": True}}
     )
     assert nested.convert("$x^2$") == '<p><span class="arithmatex">\\(x^2\\)</span></p>'
+    nested.treeprocessors.register(markdown.treeprocessors.Treeprocessor(nested), "relpath", 0)  # as mkdocstrings does
+    assert nested.reset().convert("$x^2$") == '<p><span class="arithmatex">\\(x^2\\)</span></p>'
+    nested.treeprocessors.deregister("relpath")
     page = markdown.Markdown(
         extensions=["pymdownx.arithmatex", math], extension_configs={"pymdownx.arithmatex": {"generic": True}}
     )
-    page.treeprocessors.register(markdown.treeprocessors.Treeprocessor(page), "relpath", 0)
+    page.treeprocessors.register(markdown.treeprocessors.Treeprocessor(page), "mkdocs_extract_title", 1)
     assert '<span class="arithmatex"><span class="katex">' in page.convert("$x^2$")
     math.defer_nested = False
     assert '<span class="katex">' in nested.reset().convert("$x^2$")

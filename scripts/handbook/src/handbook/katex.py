@@ -31,6 +31,9 @@ _MARKED = re.compile(
 _DOLLARS = re.compile(
     r"\$\$(?P<display>[^$]+?)\$\$|(?<![\\$\w])\$(?=\S)(?P<inline>[^$<\n]+?)(?<=\S)\$(?![\d$])", re.DOTALL
 )
+# A step MkDocs adds to a page's own Markdown only. Not "relpath": mkdocstrings copies that
+# one into the Markdown it converts each docstring with.
+_PAGE_STEP = "mkdocs_extract_title"
 _MARKDOWN_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL)
 
 
@@ -77,7 +80,7 @@ class _Typeset(Postprocessor):
     def run(self, text: str) -> str:
         if "arithmatex" not in text:
             return text
-        if self.extension.defer_nested and "relpath" not in self.md.treeprocessors:
+        if self.extension.defer_nested and _PAGE_STEP not in self.md.treeprocessors:
             # A conversion nested in a page's (a docstring, a block's output): its HTML goes
             # into the page's, whose own pass typesets it with the rest of the page at once.
             # One request to Node per page instead of one per docstring: on a busy machine
@@ -96,8 +99,8 @@ class KatexMath(Extension):
     def __init__(self, katex: Katex, report) -> None:
         super().__init__()
         self.katex, self.report = katex, report
-        # Set by the plugin while MkDocs converts a page (whose Markdown has MkDocs' "relpath"
-        # tree processor): formulas of nested conversions are then left to the page's pass.
+        # Set by the plugin while MkDocs converts a page (whose Markdown has MkDocs'
+        # _PAGE_STEP): formulas of nested conversions are then left to the page's pass.
         self.defer_nested = False
 
     def extendMarkdown(self, md) -> None:
