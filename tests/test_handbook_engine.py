@@ -125,3 +125,32 @@ def test_a_worker_that_cannot_highlight_still_passes_the_block(engine):
     broken = {"settings": {"extensions": ["no.such.extension"], "configs": {}}, "key": "k1"}
     result = engine.start([engine.plan(path)], highlight=broken)["docs/p.md"].result()
     assert result.failures == [] and "highlighted" not in result.result_at(5).outcome
+
+
+def test_the_allow_list_is_parsed_once_while_it_is_unchanged_and_again_when_edited(engine, monkeypatch):
+    """Every plan reads the allow-list, so `mkdocs serve` sees an edit; it is parsed only when its text changed."""
+    from handbook import figures
+
+    parses = []
+    load = figures.load_allowed
+    monkeypatch.setattr(figures, "load_allowed", lambda *args: parses.append(1) or load(*args))
+    allowed = engine.site.allowed_figures = engine.site.root / "allowed.yml"
+    allowed.write_text('docs/p.md:\n  "2.5": an input\n', encoding="utf-8")
+    path = engine.site.docs_dir / "p.md"
+    path.write_text(PAGE, encoding="utf-8")
+    assert [engine.plan(path).allowed for _ in range(3)] == [{"2.5": "an input"}] * 3
+    assert len(parses) == 1
+    allowed.write_text('docs/p.md:\n  "3.5": an input\n', encoding="utf-8")
+    assert engine.plan(path).allowed == {"3.5": "an input"} and len(parses) == 2
+
+
+def test_a_pages_restatements_are_found_once(engine, monkeypatch):
+    """A page's prose figures are checked against its outputs once, however often its failures are asked for."""
+    from handbook import figures
+
+    calls = []
+    find = figures.restatements
+    monkeypatch.setattr(figures, "restatements", lambda *args: calls.append(1) or find(*args))
+    result = run_page(engine, PAGE + "\nThe answer is 42.\n")
+    assert result.failures == result.failures == result.restatements() != []
+    assert len(calls) == 1

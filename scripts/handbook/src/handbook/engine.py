@@ -128,6 +128,7 @@ class PageResult:
     results: list[BlockResult]
     cache: str  # "hit", "miss" or "off"
     check_figures: str = "off"  # the site's ``restatements`` setting, for this run
+    _restated: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def failures(self) -> list[str]:
@@ -149,9 +150,12 @@ class PageResult:
 
     def restatements(self) -> list[str]:
         """Each figure the prose types that restates one the page's code printed (handbook.figures)."""
-        outcomes = [r.outcome for spec, r in zip(self.plan.run, self.results, strict=True) if spec["lang"] != "inline"]
-        found = figures.restatements(self.plan.text, outcomes, set(self.plan.allowed))
-        return [item.message(self.plan.page) for item in found]
+        if self._restated is None:  # the page and its results do not change: found once
+            pairs = zip(self.plan.run, self.results, strict=True)
+            outcomes = [r.outcome for spec, r in pairs if spec["lang"] != "inline"]
+            found = figures.restatements(self.plan.text, outcomes, set(self.plan.allowed))
+            self._restated = [item.message(self.plan.page) for item in found]
+        return list(self._restated)
 
     def inline_values(self) -> list[str | None]:
         """The value of every inline expression, in page order (None where it failed or did not run)."""
@@ -170,6 +174,7 @@ class Engine:
         self.site = site
         self.store = Store(site.cache_dir) if site.cache_dir else None
         self.pools: dict[str, Pool] = {}
+        self._allowed_from: tuple[str | None, dict] | None = None  # the allow-list's text, parsed
 
     # ------------------------------------------------------------------ planning
     def plan(self, path: Path, text: str | None = None) -> PagePlan:
@@ -205,7 +210,12 @@ class Engine:
         return PagePlan(page, blocks, run, limits, problems, text=text, allowed=allowed)
 
     def _allowed(self) -> dict[str, dict[str, str]]:
-        return figures.load_allowed(self.site.allowed_figures)  # read afresh: `mkdocs serve` sees edits
+        # Read afresh for every plan, so that `mkdocs serve` sees an edit; parsed again only then.
+        path = self.site.allowed_figures
+        text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else None
+        if self._allowed_from is None or self._allowed_from[0] != text:
+            self._allowed_from = (text, figures.load_allowed(path, text))
+        return self._allowed_from[1]
 
     # ------------------------------------------------------------------ running
     def _pool(self, profile: str) -> Pool:

@@ -188,13 +188,16 @@ def _code_lines(text: str) -> list[str]:
     return code
 
 
-def load_allowed(path: Path | None) -> dict[str, dict[str, str]]:
-    """The allow-list: ``{page: {figure: reason}}``; every entry must give its reason."""
-    if path is None or not path.is_file():
-        return {}
+def load_allowed(path: Path | None, text: str | None = None) -> dict[str, dict[str, str]]:
+    """The allow-list: ``{page: {figure: reason}}``; every entry must give its reason.
+    ``text`` is the file's, when the caller has read it already."""
+    if text is None:
+        if path is None or not path.is_file():
+            return {}
+        text = path.read_text(encoding="utf-8")
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(text) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the allow-list must map pages to {{figure: reason}}")
     allowed: dict[str, dict[str, str]] = {}
