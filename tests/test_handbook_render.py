@@ -101,3 +101,39 @@ def test_html_highlighted_with_other_settings_is_not_used():
     assert Outcome.from_dict(data, 1, "new").highlighted == []
     assert Outcome.from_dict(data, 1, None).highlighted == []
     assert Outcome.from_dict(data, 1, "old").highlighted == [["text", "1", "Output", "<pre>1</pre>"]]
+
+
+QUIZ_TEXTS = [
+    "Which is $\\sigma(0)$?",
+    "`0.5`, as **exactly** half",
+    "- a line that reads as a list",
+    "1. and one as a numbered list",
+    "Two paragraphs.\n\nThe second one.",
+    "",
+    "`0.5`, as **exactly** half",  # an option's text again, as the noscript answers repeat it
+]
+
+
+def test_a_quizs_texts_converted_together_are_each_as_converted_alone(md):
+    """One conversion for all of a quiz's lines gives each line the HTML its own conversion gives."""
+    alone = [render._unwrapped(str(MarkdownConverter(md).convert(text))) for text in QUIZ_TEXTS]
+    inline = render._inline_all(QUIZ_TEXTS, md)
+    assert [inline(text) for text in QUIZ_TEXTS] == alone
+
+
+def test_a_quizs_texts_take_one_conversion_and_advance_the_id_counter_as_before(md, monkeypatch):
+    """The lines share one Markdown conversion; the id counter moves by one per line, as one conversion each did."""
+    conversions = []
+    convert = MarkdownConverter.convert
+
+    def counted(self, *args, **kwargs):
+        conversions.append(1)
+        return convert(self, *args, **kwargs)
+
+    monkeypatch.setattr(MarkdownConverter, "convert", counted)
+    before = MarkdownConverter.counter
+    inline = render._inline_all(QUIZ_TEXTS, md)
+    for text in QUIZ_TEXTS:
+        inline(text)
+    assert len(conversions) == 1
+    assert MarkdownConverter.counter == before + len(QUIZ_TEXTS)

@@ -148,12 +148,40 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.split("\n"))
 
 
-def _inline(text: str, md) -> str:
-    """Markdown for one line of a quiz, as HTML without the wrapping paragraph."""
-    html_out = str(MarkdownConverter(md).convert(text)).strip()
+def _unwrapped(html_out: str) -> str:
+    html_out = html_out.strip()
     if html_out.startswith("<p>") and html_out.endswith("</p>") and html_out.count("<p>") == 1:
         html_out = html_out[3:-4]
     return html_out
+
+
+# Between a quiz's texts in their one conversion: a raw HTML block, which ends any paragraph or list.
+_SPLIT = f'<div class="handbook-split-{uuid.uuid5(uuid.NAMESPACE_URL, "handbook.render")}"></div>'
+
+
+def _inline_all(texts: list[str], md):
+    """``inline(text)``: Markdown for a line of a quiz, as HTML without the wrapping paragraph.
+
+    Each conversion makes a Markdown of its own, which costs more than a quiz's lines, so
+    ``texts`` are converted together, apart as paragraphs between split marks; ``inline``
+    advances MarkdownConverter's id counter as a conversion of its own text would have.
+    """
+    distinct = list(dict.fromkeys(texts))
+    counter = MarkdownConverter.counter
+    pieces = str(MarkdownConverter(md).convert(f"\n\n{_SPLIT}\n\n".join(distinct))).split(_SPLIT)
+    MarkdownConverter.counter = counter
+    if len(pieces) != len(distinct):  # a text that holds the mark itself: each on its own
+        pieces = [str(MarkdownConverter(md).convert(text)) for text in distinct]
+        MarkdownConverter.counter = counter
+    done = {text: _unwrapped(piece) for text, piece in zip(distinct, pieces, strict=True)}
+
+    def inline(text: str) -> str:
+        if text not in done:
+            return _unwrapped(str(MarkdownConverter(md).convert(text)))
+        MarkdownConverter.counter += 1
+        return done[text]
+
+    return inline
 
 
 def _parts(src: str, language: str, block_options: dict, outcome: Outcome) -> tuple[list, dict]:
@@ -187,7 +215,9 @@ def _parts(src: str, language: str, block_options: dict, outcome: Outcome) -> tu
 def render_block(src: str, language: str, block_options: dict, outcome: Outcome, md, line: int) -> str:
     """A block that ran: its source (``#>`` lines dropped), its output, figures and error."""
     if language == "quiz":
-        return render_question(outcome.question, f"quiz-{line}", lambda text: _inline(text, md))
+        question = outcome.question
+        texts = [question.prompt, *(o.text for o in question.options), *(o.why for o in question.options)]
+        return render_question(question, f"quiz-{line}", _inline_all(texts, md))
     ready = ready_from(outcome)
     parts, stash = _parts(src, language, block_options, outcome)
     if language == "pycon":
