@@ -36,9 +36,9 @@ class _Jupyter:
         return file.abs_src_path.endswith(".ipynb")
 
 
-def _files(*paths):
+def _files(*paths, modified=True):
     """MkDocs' files, as run_ahead reads them."""
-    return [SimpleNamespace(abs_src_path=path) for path in paths]
+    return [SimpleNamespace(abs_src_path=path, is_modified=lambda: modified) for path in paths]
 
 
 class _Config:
@@ -121,3 +121,14 @@ def test_a_build_that_stops_leaves_no_notebook_running(tmp_path):
     (process, _, _) = notebooks._ahead[path]
     notebooks.wait()
     assert process.poll() is not None and notebooks._ahead == {}
+
+
+def test_a_dirty_rebuild_runs_ahead_only_the_notebooks_whose_file_changed(tmp_path):
+    """Under `mkdocs serve --dirty` a save that left the notebook alone starts no kernel; one that edited it does."""
+    path = _notebook(tmp_path / "lab.ipynb", "print(1)")
+    notebooks = Notebooks(_Config(_Jupyter(tmp_path / "cache", cache=False)), None, "env")
+    notebooks.run_ahead(_files(path, modified=False), dirty=True)
+    assert notebooks._ahead == {}
+    notebooks.run_ahead(_files(path, modified=True), dirty=True)
+    assert list(notebooks._ahead) == [path]
+    notebooks.wait()

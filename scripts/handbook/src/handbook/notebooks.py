@@ -44,9 +44,10 @@ class Notebooks:
         self._page = ""  # the notebook being rendered
         self._ahead: dict[str, tuple] = {}  # notebooks executing since on_files: path -> (process, cells, options)
 
-    def run_ahead(self, files) -> None:
+    def run_ahead(self, files, dirty: bool = False) -> None:
         """Start executing, each in a process of its own, the notebooks of ``files`` (MkDocs')
-        that mkdocs-jupyter will execute.
+        that mkdocs-jupyter will execute; in a ``dirty`` rebuild (``mkdocs serve --dirty``)
+        only those MkDocs converts again, the ones whose file changed.
 
         mkdocs-jupyter executes a notebook when MkDocs converts it, and the main process waits
         for the kernel (seconds, for the code lab) while it could convert other pages. Started
@@ -61,7 +62,8 @@ class Notebooks:
         from mkdocs_jupyter import plugin as mkdocs_jupyter
 
         key, where = (getattr(mkdocs_jupyter, name, None) for name in ("_compute_cache_key", "_get_cache_path"))
-        paths = [file.abs_src_path for file in files if jupyter.should_include(file)]
+        included = [file for file in files if jupyter.should_include(file)]
+        paths = [file.abs_src_path for file in included if not dirty or file.is_modified()]
         options = (jupyter.config["kernel_name"], jupyter.config["allow_errors"])
         can_tell = key is not None and where is not None
         for path in paths:

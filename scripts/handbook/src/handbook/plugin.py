@@ -176,7 +176,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         plans = [self.engine.plan(Path(f.abs_src_path)) for f in pages]
         pages, plans, self._files_order = order.render_order(files, pages, plans)
-        self.notebooks.run_ahead(files)
+        self.notebooks.run_ahead(files, self.dirty)
         self.results = self.engine.start(plans, self.config.profile, True, self.environment, self.highlight)
         store = Store(self.engine.site.cache_dir, "runnable") if self.engine.site.cache_dir else None
         site, wheel = self.engine.site, self.config.wheel
