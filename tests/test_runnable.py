@@ -170,11 +170,12 @@ def test_the_site_serves_pyodide_the_editor_and_the_wheel(built_site):
 
 @pytest.mark.parametrize("page", RUNNABLE_PAGES)
 def test_pages_with_runnable_blocks_render_button_and_live_output(built_site, page):
-    """Each marked page has runnable blocks: code, a real Run button, and a polite live region
-    that starts with the build's verified output."""
+    """Each marked page has runnable blocks: code, a real Run button, a Stop button hidden until
+    a run, and a polite live region that starts with the build's verified output."""
     html = (built_site / page / "index.html").read_text(encoding="utf-8")
     assert html.count('class="handbook-runnable"') >= 1
     assert '<button type="button" class="md-button handbook-runnable__run"' in html
+    assert '<button type="button" class="md-button handbook-runnable__stop" hidden>Stop</button>' in html
     assert '<div class="handbook-runnable__output" aria-live="polite"><div class="language-text highlight">' in html
     assert "Output · verified at build" in html
 

@@ -174,3 +174,25 @@ def test_a_request_to_another_host_is_aborted_and_recorded(reader):
     failed = reader.page.evaluate("() => fetch('http://example.invalid/x.js').then(() => false, () => true)")
     assert failed and reader.outside == ["http://example.invalid/x.js"]
     reader.outside.clear()  # planted on purpose: the fixture's own check must not fail this test
+
+
+def test_a_block_that_never_ends_leaves_the_page_responsive_and_stop_ends_it(reader):
+    """Python runs off the page's thread: during an endless loop the page still answers at once;
+    Stop ends the run, and the next Run starts Python afresh and runs."""
+    import time
+
+    reader.open(CALCULUS)
+    reader.type_at_end(1, "\nwhile True: pass")
+    reader.block(1).get_by_role("button", name="Run").click()
+    reader.wait_for_output(0, "run in your browser")  # the block before it ran; now the loop runs
+    started = time.monotonic()
+    assert reader.page.evaluate("() => 6 * 7") == 42
+    assert time.monotonic() - started < 5
+    reader.block(1).get_by_role("button", name="Stop").click()
+    status = reader.block(1).locator(".handbook-runnable__status")
+    status.filter(has_text="Stopped.").wait_for(timeout=10_000)
+    assert reader.block(1).get_by_role("button", name="Stop").is_hidden()
+    reader.type_at_end(0, "\nprint('after the stop')")
+    reader.block(0).get_by_role("button", name="Run").click()
+    assert "after the stop" in reader.wait_for_output(0, "after the stop")
+    assert reader.errors == []

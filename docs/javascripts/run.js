@@ -4,8 +4,9 @@
 // (prism-code-editor from npm, about 26 KB compressed) and turns each block's code into an
 // editor; Escape leaves it, then Tab moves on. Pyodide (npm's `pyodide`, about 6.5 MB
 // compressed) and the project's wheel are fetched at the first Run only, from the site's
-// own assets, and the one interpreter is kept on `window` for the rest of the visit
-// (Material's instant navigation keeps this script and its globals).
+// own assets, by a worker that runs the reader's Python off the page's thread; the one worker
+// is kept on `window` for the rest of the visit (Material's instant navigation keeps this
+// script and its globals). Stop ends a run that does not end.
 //
 // The blocks of a page share one namespace, as at build: pressing Run on a block first runs
 // the page's earlier runnable blocks that have not run yet, in page order.
@@ -29,40 +30,57 @@
       return { core, commands };
     })());
 
-  // The Python each Run calls: the block runs in its page's namespace, its prints and its
-  // traceback (the block's own frames only) are captured.
-  const RUNNER = `
-import contextlib, io, linecache, traceback
+  // Python runs in a worker (python-worker.js), off the page's thread: a block that loops
+  // forever leaves the page responsive, and Stop ends it by ending the worker. The one worker
+  // is kept on `window` for the rest of the visit; after a Stop the next Run starts another.
+  const worker = new URL("python-worker.js", document.currentScript.src);
 
-_handbook_namespaces = {}
+  class Stopped extends Error {}
 
-def _handbook_run(page, name, code):
-    namespace = _handbook_namespaces.setdefault(page, {"__name__": "__main__"})
-    linecache.cache[name] = (len(code), None, code.splitlines(True), name)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        try:
-            exec(compile(code, name, "exec"), namespace)
-        except BaseException as error:
-            frames = error.__traceback__.tb_next  # not this function's own frame
-            return out.getvalue(), "".join(traceback.format_exception(type(error), error, frames))
-    return out.getvalue(), None
-`;
+  const startPython = () => {
+    const thread = new Worker(worker, { type: "module" });
+    const waiting = new Map(); // run id -> the promise's resolve and reject
+    let next = 0;
+    let started;
+    const ready = new Promise((resolve, reject) => {
+      started = { resolve, reject };
+    });
+    const fail = (error) => {
+      thread.terminate();
+      started.reject(error); // nothing, once Python is ready
+      waiting.forEach(({ reject }) => reject(error));
+      waiting.clear();
+    };
+    thread.onmessage = ({ data }) => {
+      if (data.type === "ready") started.resolve();
+      else if (data.type === "failed") fail(new Error(data.message));
+      else {
+        waiting.get(data.id)?.resolve(data);
+        waiting.delete(data.id);
+      }
+    };
+    thread.onerror = (event) => {
+      event.preventDefault();
+      fail(new Error(event.message || "the Python worker could not start"));
+    };
+    const python = {
+      ready,
+      run: (page, name, code) =>
+        new Promise((resolve, reject) => {
+          const id = ++next;
+          waiting.set(id, { resolve, reject });
+          thread.postMessage({ type: "run", id, page, name, code });
+        }),
+      stop: () => fail(new Stopped()),
+    };
+    thread.postMessage({ type: "load", assets: assets.href });
+    ready.catch(() => {
+      if (window.handbookPython === python) window.handbookPython = undefined; // the next Run tries again
+    });
+    return python;
+  };
 
-  const loadPython = () =>
-    (window.handbookPython ??= (async () => {
-      const { loadPyodide } = await import(asset("pyodide/pyodide.mjs"));
-      const pyodide = await loadPyodide({ indexURL: asset("pyodide/") });
-      const name = (await (await fetch(asset("python/wheel.txt"))).text()).trim();
-      const wheel = await fetch(asset(`python/${name}`));
-      if (!wheel.ok) throw new Error(`could not fetch ${name} (HTTP ${wheel.status})`);
-      pyodide.unpackArchive(await wheel.arrayBuffer(), "wheel");
-      pyodide.runPython(RUNNER);
-      return pyodide;
-    })().catch((error) => {
-      window.handbookPython = undefined; // the next Run tries again
-      throw error;
-    }));
+  const loadPython = () => (window.handbookPython ??= startPython());
 
   const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -112,9 +130,10 @@ def _handbook_run(page, name, code):
         editor: ed,
         name: `block ${index + 1}`,
         button: bar.querySelector(".handbook-runnable__run"),
+        stop: bar.querySelector(".handbook-runnable__stop"),
         status: bar.querySelector(".handbook-runnable__status"),
         output: element.querySelector(".handbook-runnable__output"),
-        ran: false,
+        ranIn: null, // the Python it last ran in
       };
     });
     let busy = false;
@@ -122,17 +141,16 @@ def _handbook_run(page, name, code):
       if (busy) return;
       busy = true;
       blocks.forEach((b) => b.button.setAttribute("aria-disabled", "true"));
+      target.stop.hidden = false;
       try {
         target.status.textContent = window.handbookPython ? "Running…" : "Loading Python (first run only)…";
-        const pyodide = await loadPython();
-        const runner = pyodide.globals.get("_handbook_run");
+        const python = loadPython();
+        await python.ready;
         for (const block of blocks.slice(0, blocks.indexOf(target) + 1)) {
-          if (block.ran && block !== target) continue;
+          if (block.ranIn === python && block !== target) continue;
           block.status.textContent = "Running…";
-          const result = runner(page, block.name, block.editor.value);
-          const [stdout, error] = result.toJs();
-          result.destroy();
-          block.ran = true;
+          const { stdout, error } = await python.run(page, block.name, block.editor.value);
+          block.ranIn = python; // a Stop starts a new Python, in which nothing has run yet
           block.status.textContent = "";
           show(block, stdout, error);
           if (error && block !== target) {
@@ -140,15 +158,29 @@ def _handbook_run(page, name, code):
             break;
           }
         }
-        runner.destroy();
       } catch (error) {
-        target.status.textContent = `Could not run Python here: ${error.message}`;
+        blocks.forEach((b) => {
+          if (b !== target) b.status.textContent = "";
+        });
+        target.status.textContent =
+          error instanceof Stopped
+            ? "Stopped. The next Run starts Python afresh, with the blocks above this one first."
+            : `Could not run Python here: ${error.message}`;
       } finally {
         busy = false;
         blocks.forEach((b) => b.button.removeAttribute("aria-disabled"));
+        const refocus = document.activeElement === target.stop;
+        target.stop.hidden = true;
+        if (refocus) target.button.focus(); // the focus stays in the block, not lost with the button
       }
     };
-    blocks.forEach((block) => block.button.addEventListener("click", () => run(block)));
+    blocks.forEach((block) => {
+      block.button.addEventListener("click", () => run(block));
+      block.stop.addEventListener("click", () => {
+        window.handbookPython?.stop();
+        window.handbookPython = undefined;
+      });
+    });
   };
 
   document$.subscribe(({ body }) => {

@@ -72,7 +72,8 @@ def has_runnable(plans) -> bool:
 
 
 def wrap(code_html: str, output_html: str, line: int) -> str:
-    """A runnable block's HTML: its code, a Run button (shown by run.js), and its output.
+    """A runnable block's HTML: its code, a Run button (shown by run.js) and a Stop button
+    (shown while the block runs), and its output.
 
     The output area starts with the build's verified output and is a polite live region,
     so a screen reader announces what a Run writes there.
@@ -83,8 +84,9 @@ def wrap(code_html: str, output_html: str, line: int) -> str:
         f'<div class="handbook-runnable__code">{code_html}</div>'
         '<div class="handbook-runnable__bar" hidden>'
         f'<button type="button" class="md-button handbook-runnable__run" aria-describedby="{hint}">Run</button>'
+        '<button type="button" class="md-button handbook-runnable__stop" hidden>Stop</button>'
         f'<span class="handbook-runnable__hint" id="{hint}">Edit the code, then run it in your browser '
-        "(Python via Pyodide; the first run loads it). Escape leaves the editor.</span>"
+        "(Python via Pyodide; the first run loads it). Escape leaves the editor; Stop ends a run.</span>"
         '<span class="handbook-runnable__status" role="status"></span>'
         "</div>"
         f'<div class="handbook-runnable__output" aria-live="polite">{output_html}</div>'
